@@ -1,0 +1,24 @@
+import type { Config } from './config.ts';
+import type { Db } from './db/database.ts';
+import type { RateLimiter } from './http/rate-limit.ts';
+import type { Logger } from './log.ts';
+import type { OwnerAuth } from './sites/owner-auth.ts';
+import type { SiteStore } from './sites/site-store.ts';
+import type { WorkshopStore } from './workshops/workshop-store.ts';
+
+/** Everything a route needs, built once in `createApp` and passed down explicitly. */
+export type AppDeps = {
+  config: Config;
+  db: Db;
+  log: Logger;
+  now: () => number;
+  sites: SiteStore;
+  workshops: WorkshopStore;
+  ownerAuth: OwnerAuth;
+  limits: { read: RateLimiter; write: RateLimiter };
+  /**
+   * The server's own origins (the public URL, plus its loopback aliases when it is localhost):
+   * always allowed, since the server serves the example sites and its own pages.
+   */
+  ownOrigins: readonly string[];
+};

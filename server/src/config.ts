@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export type PaymentsMode = 'dev' | 'stripe';
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** Base URL browsers use to reach this server (links in emails, .ics, return URLs). */
+  publicUrl: string;
+  dataDir: string;
+  /** Signs owner sessions, tickets and room credentials. */
+  secret: string;
+  logLevel: string;
+  bodyLimitBytes: number;
+  rateLimit: { readPerMinute: number; writePerMinute: number };
+  ownerSessionSeconds: number;
+  seedDemo: boolean;
+  serveExamples: boolean;
+  payments: PaymentsMode;
+  stripe: {
+    secretKey?: string;
+    publishableKey?: string;
+    webhookSecret?: string;
+    /** Points the official SDK at another API host (a local fake in tests). */
+    apiHost?: string;
+    apiPort?: number;
+    apiProtocol?: 'http' | 'https';
+  };
+  smtp: { url?: string; from: string };
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0)
+    throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  return raw === '1' || raw.toLowerCase() === 'true';
+}
+
+/**
+ * In development a missing secret is generated once and kept in the data dir so that tokens stay
+ * valid across restarts; in production it must be given.
+ */
+function loadSecret(env: Env, mode: Config['env'], dataDir: string): string {
+  const given = env.LECTERN_SECRET;
+  if (given) {
+    if (given.length < 32) throw new ConfigError('LECTERN_SECRET must be at least 32 characters');
+    return given;
+  }
+  if (mode === 'production') {
+    throw new ConfigError(
+      'LECTERN_SECRET is required when NODE_ENV=production (at least 32 random characters)',
+    );
+  }
+  const file = path.join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/** Reads configuration from the environment; every variable is documented in server/README.md. */
+export function loadConfig(env: Env = process.env): Config {
+  const mode: Config['env'] =
+    env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const port = int(env, 'PORT', 8787);
+  const host = env.HOST || '127.0.0.1';
+  const dataDir = path.resolve(env.LECTERN_DATA_DIR || './data');
+  if (mode === 'production' && !env.LECTERN_PUBLIC_URL) {
+    throw new ConfigError(
+      'LECTERN_PUBLIC_URL is required when NODE_ENV=production, e.g. https://lectern.example',
+    );
+  }
+  const publicUrl = (env.LECTERN_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  const stripeKey = env.STRIPE_SECRET_KEY;
+  const payments = (env.LECTERN_PAYMENTS as PaymentsMode | undefined) ?? (stripeKey ? 'stripe' : 'dev');
+  if (payments !== 'dev' && payments !== 'stripe') {
+    throw new ConfigError(`LECTERN_PAYMENTS must be "dev" or "stripe", got "${payments}"`);
+  }
+  if (payments === 'dev' && mode === 'production') {
+    throw new ConfigError('LECTERN_PAYMENTS=dev is refused when NODE_ENV=production: set STRIPE_SECRET_KEY');
+  }
+  if (payments === 'stripe') {
+    if (!stripeKey) throw new ConfigError('STRIPE_SECRET_KEY is required when LECTERN_PAYMENTS=stripe');
+    if (!env.STRIPE_WEBHOOK_SECRET)
+      throw new ConfigError('STRIPE_WEBHOOK_SECRET is required with Stripe payments');
+  }
+  const apiProtocol = env.STRIPE_API_PROTOCOL;
+  if (apiProtocol && apiProtocol !== 'http' && apiProtocol !== 'https') {
+    throw new ConfigError('STRIPE_API_PROTOCOL must be http or https');
+  }
+  return {
+    env: mode,
+    host,
+    port,
+    publicUrl,
+    dataDir,
+    secret: loadSecret(env, mode, dataDir),
+    logLevel: env.LECTERN_LOG_LEVEL || (mode === 'test' ? 'silent' : 'info'),
+    bodyLimitBytes: int(env, 'LECTERN_BODY_LIMIT', 64 * 1024),
+    rateLimit: {
+      readPerMinute: int(env, 'LECTERN_RATE_LIMIT_READ', 1200),
+      writePerMinute: int(env, 'LECTERN_RATE_LIMIT_WRITE', 120),
+    },
+    ownerSessionSeconds: int(env, 'LECTERN_OWNER_SESSION_SECONDS', 3600),
+    seedDemo: bool(env, 'LECTERN_SEED_DEMO', mode !== 'production'),
+    serveExamples: bool(env, 'LECTERN_SERVE_EXAMPLES', mode !== 'production'),
+    payments,
+    stripe: {
+      secretKey: stripeKey,
+      publishableKey: env.STRIPE_PUBLISHABLE_KEY,
+      webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+      apiHost: env.STRIPE_API_HOST,
+      apiPort: env.STRIPE_API_PORT ? int(env, 'STRIPE_API_PORT', 443) : undefined,
+      apiProtocol: apiProtocol as 'http' | 'https' | undefined,
+    },
+    smtp: { url: env.SMTP_URL, from: env.MAIL_FROM || 'Lectern <tickets@localhost>' },
+  };
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+export const checkoutMode = z.enum(['redirect', 'embedded']);
+export type CheckoutMode = z.infer<typeof checkoutMode>;
+
+/** `POST /v1/checkout`: holds a seat and starts payment (or registers, when the workshop is free). */
+export const checkoutRequest = z
+  .object({
+    siteId: z.string().min(1).max(64),
+    workshopId: z.string().min(1).max(64),
+    /** Required for free workshops (the ticket is sent there); optional for paid ones (Stripe asks). */
+    email: z.email().max(320).optional(),
+    /** Where the reader returns after paying or cancelling: a page on one of the site's origins. */
+    returnUrl: z.url().max(2000),
+    mode: checkoutMode.default('redirect'),
+    locale: z.enum(['en', 'zh-CN']).default('en'),
+  })
+  .strict();
+export type CheckoutRequest = z.input<typeof checkoutRequest>;
+
+export type CheckoutStart =
+  | { type: 'redirect'; url: string }
+  | { type: 'embedded'; clientSecret: string; publishableKey: string }
+  | { type: 'none' };
+
+export type OrderStatus = 'held' | 'paid' | 'expired' | 'cancelled' | 'refunded';
+
+export type TicketView = {
+  /** Signed token; the holder may join the room. Keep it secret like a password. */
+  token: string;
+  workshopId: string;
+  siteId: string;
+  orderId: string;
+  /** Human ticket page on the server. */
+  url: string;
+  /** `.ics` invite with the join link. */
+  icsUrl: string;
+  revoked: boolean;
+};
+
+/** `GET /v1/orders/:id`: the order id is unguessable and acts as the reader's capability. */
+export type OrderView = {
+  id: string;
+  siteId: string;
+  workshopId: string;
+  status: OrderStatus;
+  amount: number;
+  currency: string;
+  holdExpiresAt: string | null;
+  ticket: TicketView | null;
+};
+
+export type CheckoutResponse = { order: OrderView; checkout: CheckoutStart };
+
+export const waitlistRequest = z
+  .object({
+    siteId: z.string().min(1).max(64),
+    workshopId: z.string().min(1).max(64),
+    email: z.email().max(320),
+    locale: z.enum(['en', 'zh-CN']).default('en'),
+  })
+  .strict();
+export type WaitlistRequest = z.input<typeof waitlistRequest>;
+export type WaitlistResponse = { position: number };

@@ -1,0 +1,73 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// Times are UTC instants stored as integer milliseconds since the epoch (bigint on PostgreSQL),
+// money as integer minor units next to an ISO 4217 code.
+
+export interface SiteTable {
+  id: string;
+  name: string;
+  /** JSON array of origins, e.g. ["https://blog.example"]. */
+  origins: string;
+  /** sha256 of the owner key; the key itself is shown once and never stored. */
+  owner_key_hash: string;
+  /** JSON object of per-site settings (payment methods, rating weights…). */
+  settings: string;
+  created_at: number;
+}
+
+export interface WorkshopTable {
+  id: string;
+  site_id: string;
+  status: 'draft' | 'published' | 'cancelled';
+  title: string;
+  summary: string;
+  description: string;
+  host_name: string;
+  starts_at: number;
+  duration_minutes: number;
+  time_zone: string;
+  capacity: number;
+  price_amount: number;
+  currency: string;
+  /** JSON array of strings. */
+  tags: string;
+  language: string;
+  created_at: number;
+  updated_at: number;
+  published_at: number | null;
+  cancelled_at: number | null;
+}
+
+export type OrderStatus = 'held' | 'paid' | 'expired' | 'cancelled' | 'refunded';
+
+export interface OrderTable {
+  id: string;
+  site_id: string;
+  workshop_id: string;
+  status: OrderStatus;
+  email: string | null;
+  amount: number;
+  currency: string;
+  provider: string;
+  provider_session_id: string | null;
+  hold_expires_at: number | null;
+  created_at: number;
+  updated_at: number;
+  paid_at: number | null;
+}
+
+export interface MigrationMarker {
+  seq: Generated<number>;
+}
+
+export interface Database {
+  sites: SiteTable;
+  workshops: WorkshopTable;
+  orders: OrderTable;
+}
+
+export type SiteRow = Selectable<SiteTable>;
+export type WorkshopRow = Selectable<WorkshopTable>;
+export type NewWorkshop = Insertable<WorkshopTable>;
+export type WorkshopPatch = Updateable<WorkshopTable>;
+export type OrderRow = Selectable<OrderTable>;

@@ -1,0 +1,113 @@
+import type { WorkshopInput } from '../contract/workshop.ts';
+
+export type DemoWorkshop = Omit<WorkshopInput, 'startsAt'> & {
+  key: string;
+  /** Days from the seed time to the start, at `hour` o'clock UTC. */
+  inDays: number;
+  hourUtc: number;
+  soldOut?: boolean;
+};
+
+// Real-looking demo catalogue: free and paid, one sold out, hosts in several time zones,
+// English and Chinese titles. Start times are relative so the demo is always upcoming.
+export const demoWorkshops: DemoWorkshop[] = [
+  {
+    key: 'sourdough',
+    title: 'Sourdough from scratch: starter to first loaf',
+    summary: 'Build a starter, learn the stretch-and-fold rhythm, and bake a loaf you are proud of.',
+    description:
+      'We will cover **hydration**, reading your starter, and *shaping* by hand.\n\n- Bring flour, water and a jar\n- Questions welcome throughout\n\nRecipes: [our notes](https://example.org/sourdough)',
+    hostName: 'Maya Okafor',
+    inDays: 2,
+    hourUtc: 17,
+    durationMinutes: 90,
+    timeZone: 'Europe/London',
+    capacity: 25,
+    priceAmount: 2900,
+    currency: 'GBP',
+    tags: ['baking', 'food'],
+    language: 'en',
+  },
+  {
+    key: 'typescript',
+    title: 'Type-safe APIs with TypeScript and zod',
+    summary: 'Validate at the edge, infer types everywhere, and stop shipping undefined.',
+    description:
+      'A hands-on session: we refactor a small API together.\n\n1. Schemas\n2. Inference\n3. Errors',
+    hostName: 'Lukas Brandt',
+    inDays: 4,
+    hourUtc: 15,
+    durationMinutes: 120,
+    timeZone: 'Europe/Berlin',
+    capacity: 40,
+    priceAmount: 4900,
+    currency: 'EUR',
+    tags: ['programming', 'typescript'],
+    language: 'en',
+  },
+  {
+    key: 'calligraphy',
+    title: '零基础书法入门：从握笔到第一幅作品',
+    summary: '从握笔姿势开始，练习基本笔画，完成你的第一幅楷书作品。',
+    description: '课程内容：\n\n- 握笔与坐姿\n- 八种基本笔画\n- 临摹与创作\n\n请准备毛笔、墨汁和宣纸。',
+    hostName: '王思远',
+    inDays: 3,
+    hourUtc: 12,
+    durationMinutes: 60,
+    timeZone: 'Asia/Shanghai',
+    capacity: 30,
+    priceAmount: 9900,
+    currency: 'CNY',
+    tags: ['art', 'calligraphy'],
+    language: 'zh-CN',
+  },
+  {
+    key: 'watercolor',
+    title: 'Loose watercolor landscapes',
+    summary: 'Wet-on-wet skies, quick trees and knowing when to stop.',
+    description: 'Small group, lots of feedback. **Sold out fast last time.**',
+    hostName: 'Ana Lima',
+    inDays: 6,
+    hourUtc: 22,
+    durationMinutes: 75,
+    timeZone: 'America/Sao_Paulo',
+    capacity: 8,
+    priceAmount: 3500,
+    currency: 'USD',
+    tags: ['art', 'painting'],
+    language: 'en',
+    soldOut: true,
+  },
+  {
+    key: 'open-qa',
+    title: 'Open Q&A: getting started with home espresso',
+    summary: 'Bring your questions about grinders, dialing in and milk. Free for everyone.',
+    description: 'A relaxed, free community session.',
+    hostName: 'Sam Patel',
+    inDays: 1,
+    hourUtc: 2,
+    durationMinutes: 45,
+    timeZone: 'America/Los_Angeles',
+    capacity: 100,
+    priceAmount: 0,
+    currency: 'USD',
+    tags: ['coffee', 'food'],
+    language: 'en',
+  },
+  {
+    key: 'data-viz',
+    title: '数据可视化实战：用图表讲好一个故事',
+    summary: 'Chart choice, color and annotation — in Mandarin with English slides.',
+    description: '我们会一起把一份真实数据做成三张图。\n\n*适合有一点 Excel 或 Python 基础的同学。*',
+    hostName: 'Chen Yu',
+    inDays: 9,
+    hourUtc: 11,
+    durationMinutes: 90,
+    timeZone: 'Asia/Singapore',
+    capacity: 50,
+    priceAmount: 0,
+    currency: 'SGD',
+    tags: ['data', 'programming'],
+    language: 'zh-CN',
+  },
+];

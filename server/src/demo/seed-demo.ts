@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { AppDeps } from '../app-deps.ts';
+import { newId } from '../ids.ts';
+import { demoWorkshops } from './demo-workshops.ts';
+
+export const DEMO_SITE_ID = 'demo';
+const DAY = 86_400_000;
+
+function startFor(now: number, inDays: number, hourUtc: number): number {
+  const day = new Date(now + inDays * DAY);
+  day.setUTCHours(hourUtc, 0, 0, 0);
+  return day.getTime();
+}
+
+/** The demo owner key is generated once per data dir and kept there so the person can sign in. */
+function demoOwnerKey(dataDir: string): string {
+  const file = path.join(dataDir, 'demo-owner-key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const key = `lk_demo_${randomBytes(18).toString('base64url')}`;
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
+/**
+ * Seeds the demo site and its workshops. Idempotent: existing rows are kept; a demo workshop
+ * that has already ended is moved forward so the demo always shows upcoming workshops.
+ */
+export async function seedDemo(deps: AppDeps): Promise<{ siteId: string; ownerKey: string }> {
+  const ownerKey = demoOwnerKey(deps.config.dataDir);
+  const origins = [new URL(deps.config.publicUrl).origin];
+  if (!(await deps.sites.get(DEMO_SITE_ID))) {
+    await deps.sites.create({ id: DEMO_SITE_ID, name: 'The Demo Kitchen & Studio', origins, key: ownerKey });
+  }
+  const now = deps.now();
+  for (const w of demoWorkshops) {
+    const id = `ws_demo_${w.key}`;
+    const existing = await deps.db
+      .selectFrom('workshops')
+      .select(['starts_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    const startsAt = startFor(now, w.inDays, w.hourUtc);
+    if (!existing) {
+      const { key: _key, inDays: _d, hourUtc: _h, soldOut, ...fields } = w;
+      await deps.workshops.create(
+        DEMO_SITE_ID,
+        { ...fields, startsAt: new Date(startsAt).toISOString() },
+        { id },
+      );
+      await deps.workshops.publish(DEMO_SITE_ID, id);
+      if (soldOut) await seedSoldOut(deps, id, w.capacity, w.priceAmount, w.currency, now);
+    } else if (Number(existing.starts_at) + w.durationMinutes * 60_000 < now) {
+      await deps.db
+        .updateTable('workshops')
+        .set({ starts_at: startsAt, updated_at: now })
+        .where('id', '=', id)
+        .execute();
+    }
+  }
+  return { siteId: DEMO_SITE_ID, ownerKey };
+}
+
+async function seedSoldOut(
+  deps: AppDeps,
+  workshopId: string,
+  seats: number,
+  amount: number,
+  currency: string,
+  now: number,
+) {
+  await deps.db.transaction().execute(async (trx) => {
+    for (let i = 0; i < seats; i++) {
+      await trx
+        .insertInto('orders')
+        .values({
+          id: newId('ord'),
+          site_id: DEMO_SITE_ID,
+          workshop_id: workshopId,
+          status: 'paid',
+          email: `learner${i + 1}@demo.invalid`,
+          amount,
+          currency,
+          provider: 'seed',
+          provider_session_id: null,
+          hold_expires_at: null,
+          created_at: now,
+          updated_at: now,
+          paid_at: now,
+        })
+        .execute();
+    }
+  });
+}

@@ -1,0 +1,61 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import { createApp, createDeps } from './app.ts';
+import type { Config } from './config.ts';
+import { migrate, openDatabase } from './db/database.ts';
+import { seedDemo } from './demo/seed-demo.ts';
+import { createLogger } from './log.ts';
+import { exampleRoutes } from './static/static-routes.ts';
+
+export type RunningServer = {
+  url: string;
+  port: number;
+  server: Server;
+  demo?: { siteId: string; ownerKey: string };
+  close(): Promise<void>;
+};
+
+/** Opens the database, migrates, seeds the demo (dev), and listens. `close()` drains and closes. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const log = createLogger(config.logLevel);
+  const database = openDatabase(config.dataDir);
+  const applied = await migrate(database.db);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  const deps = createDeps({ config, db: database.db, log });
+  const demo = config.seedDemo ? await seedDemo(deps) : undefined;
+
+  const app = createApp(deps);
+  if (config.serveExamples) app.route('/', exampleRoutes());
+
+  const server = createServer(getRequestListener(app.fetch));
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = config.port === 0 ? `http://localhost:${port}` : config.publicUrl;
+  log.info({ url, dataDir: config.dataDir, payments: config.payments }, 'lectern listening');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    server,
+    demo,
+    close() {
+      closing ??= (async () => {
+        // In-flight requests finish; idle keep-alive sockets are closed at once, stragglers after 10 s.
+        const force = setTimeout(() => server.closeAllConnections(), 10_000);
+        force.unref();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        clearTimeout(force);
+        await database.close();
+        log.info('lectern stopped');
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import type { Context } from 'hono';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import type { OwnerSession } from '../contract/site.ts';
+import { HttpError } from '../http/http-error.ts';
+
+const ISSUER = 'lectern';
+const AUDIENCE = 'lectern:owner';
+
+/** Owner keys are long-lived secrets; browsers hold only these short-lived session tokens. */
+export class OwnerAuth {
+  private readonly key: Uint8Array;
+
+  constructor(
+    secret: string,
+    private readonly ttlSeconds: number,
+  ) {
+    this.key = new TextEncoder().encode(`owner-session:${secret}`);
+  }
+
+  async issue(siteId: string, now = Date.now()): Promise<OwnerSession> {
+    const exp = Math.floor(now / 1000) + this.ttlSeconds;
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setSubject(siteId)
+      .setIssuedAt(Math.floor(now / 1000))
+      .setExpirationTime(exp)
+      .sign(this.key);
+    return { token, siteId, expiresAt: new Date(exp * 1000).toISOString() };
+  }
+
+  /** Returns the site id the bearer token was issued for, or throws 401. */
+  async verify(c: Context): Promise<string> {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match)
+      throw new HttpError(401, 'unauthorized', 'Send an owner session as "Authorization: Bearer <token>"');
+    try {
+      const { payload } = await jwtVerify(match[1], this.key, { issuer: ISSUER, audience: AUDIENCE });
+      if (!payload.sub) throw new Error('no subject');
+      return payload.sub;
+    } catch (cause) {
+      const expired = cause instanceof joseErrors.JWTExpired;
+      throw new HttpError(
+        401,
+        'unauthorized',
+        expired ? 'The owner session has expired' : 'Invalid owner session',
+        {
+          cause,
+        },
+      );
+    }
+  }
+
+  /** 401 without a valid session, 403 when the session belongs to another site. */
+  async requireSite(c: Context, siteId: string): Promise<void> {
+    const owned = await this.verify(c);
+    if (owned !== siteId) throw new HttpError(403, 'forbidden', 'This owner session belongs to another site');
+  }
+}

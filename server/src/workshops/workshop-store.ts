@@ -1,0 +1,210 @@
+import { type ExpressionBuilder, sql } from 'kysely';
+import type {
+  OwnerWorkshop,
+  PublicWorkshop,
+  WorkshopInput,
+  WorkshopPatchInput,
+} from '../contract/workshop.ts';
+import type { Db } from '../db/database.ts';
+import type { Database, WorkshopRow } from '../db/schema.ts';
+import { HttpError, notFound } from '../http/http-error.ts';
+import { newId } from '../ids.ts';
+
+type Counted = WorkshopRow & { paid_count: number | string | null; held_count: number | string | null };
+
+/** Seats taken = paid orders + holds that have not expired; the same rule the checkout enforces. */
+function counts(now: number) {
+  return (eb: ExpressionBuilder<Database, 'workshops'>) => [
+    eb
+      .selectFrom('orders')
+      .select(sql<number>`count(*)`.as('n'))
+      .whereRef('orders.workshop_id', '=', 'workshops.id')
+      .where('orders.status', '=', 'paid')
+      .as('paid_count'),
+    eb
+      .selectFrom('orders')
+      .select(sql<number>`count(*)`.as('n'))
+      .whereRef('orders.workshop_id', '=', 'workshops.id')
+      .where('orders.status', '=', 'held')
+      .where('orders.hold_expires_at', '>', now)
+      .as('held_count'),
+  ];
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
+
+export function toPublicWorkshop(row: Counted): PublicWorkshop {
+  const startsAt = Number(row.starts_at);
+  const taken = Number(row.paid_count) + Number(row.held_count);
+  return {
+    id: row.id,
+    siteId: row.site_id,
+    status: row.status,
+    title: row.title,
+    summary: row.summary,
+    description: row.description,
+    hostName: row.host_name,
+    startsAt: new Date(startsAt).toISOString(),
+    endsAt: new Date(startsAt + row.duration_minutes * 60_000).toISOString(),
+    durationMinutes: row.duration_minutes,
+    timeZone: row.time_zone,
+    capacity: row.capacity,
+    seatsLeft: row.status === 'cancelled' ? 0 : Math.max(0, row.capacity - taken),
+    priceAmount: row.price_amount,
+    currency: row.currency,
+    tags: JSON.parse(row.tags),
+    language: row.language,
+  };
+}
+
+function toOwnerWorkshop(row: Counted): OwnerWorkshop {
+  return {
+    ...toPublicWorkshop(row),
+    createdAt: iso(row.created_at)!,
+    updatedAt: iso(row.updated_at)!,
+    publishedAt: iso(row.published_at),
+    cancelledAt: iso(row.cancelled_at),
+    paidCount: Number(row.paid_count),
+    heldCount: Number(row.held_count),
+  };
+}
+
+export class WorkshopStore {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private base(now = this.now()) {
+    return this.db.selectFrom('workshops').selectAll('workshops').select(counts(now));
+  }
+
+  /** Published and cancelled workshops that have not ended yet, soonest first. */
+  async listPublic(siteId: string): Promise<PublicWorkshop[]> {
+    const now = this.now();
+    const rows = await this.base(now)
+      .where('site_id', '=', siteId)
+      .where('status', 'in', ['published', 'cancelled'])
+      .where(sql<boolean>`starts_at + duration_minutes * 60000 > ${now}`)
+      .orderBy('starts_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toPublicWorkshop);
+  }
+
+  async getPublic(siteId: string, id: string): Promise<PublicWorkshop> {
+    const row = await this.base()
+      .where('site_id', '=', siteId)
+      .where('id', '=', id)
+      .where('status', 'in', ['published', 'cancelled'])
+      .executeTakeFirst();
+    if (!row) throw notFound('Workshop');
+    return toPublicWorkshop(row);
+  }
+
+  async listForOwner(siteId: string): Promise<OwnerWorkshop[]> {
+    const rows = await this.base().where('site_id', '=', siteId).orderBy('starts_at').orderBy('id').execute();
+    return rows.map(toOwnerWorkshop);
+  }
+
+  async getForOwner(siteId: string, id: string): Promise<OwnerWorkshop> {
+    const row = await this.base().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('Workshop');
+    return toOwnerWorkshop(row);
+  }
+
+  /** `input` is already validated by the contract schema. */
+  async create(siteId: string, input: WorkshopInput, options: { id?: string } = {}) {
+    const now = this.now();
+    const id = options.id ?? newId('ws');
+    await this.db
+      .insertInto('workshops')
+      .values({
+        id,
+        site_id: siteId,
+        status: 'draft',
+        title: input.title,
+        summary: input.summary,
+        description: input.description,
+        host_name: input.hostName,
+        starts_at: Date.parse(input.startsAt),
+        duration_minutes: input.durationMinutes,
+        time_zone: input.timeZone,
+        capacity: input.capacity,
+        price_amount: input.priceAmount,
+        currency: input.currency,
+        tags: JSON.stringify(input.tags),
+        language: input.language,
+        created_at: now,
+        updated_at: now,
+        published_at: null,
+        cancelled_at: null,
+      })
+      .execute();
+    return this.getForOwner(siteId, id);
+  }
+
+  async update(siteId: string, id: string, patch: WorkshopPatchInput) {
+    const current = await this.getForOwner(siteId, id);
+    if (current.status === 'cancelled')
+      throw new HttpError(409, 'conflict', 'A cancelled workshop cannot be edited');
+    if (patch.capacity !== undefined && patch.capacity < current.paidCount + current.heldCount) {
+      throw new HttpError(
+        409,
+        'conflict',
+        `Capacity cannot go below the ${current.paidCount + current.heldCount} seats already taken`,
+      );
+    }
+    await this.db
+      .updateTable('workshops')
+      .set({
+        ...(patch.title !== undefined && { title: patch.title }),
+        ...(patch.summary !== undefined && { summary: patch.summary }),
+        ...(patch.description !== undefined && { description: patch.description }),
+        ...(patch.hostName !== undefined && { host_name: patch.hostName }),
+        ...(patch.startsAt !== undefined && { starts_at: Date.parse(patch.startsAt) }),
+        ...(patch.durationMinutes !== undefined && { duration_minutes: patch.durationMinutes }),
+        ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
+        ...(patch.capacity !== undefined && { capacity: patch.capacity }),
+        ...(patch.priceAmount !== undefined && { price_amount: patch.priceAmount }),
+        ...(patch.currency !== undefined && { currency: patch.currency }),
+        ...(patch.tags !== undefined && { tags: JSON.stringify(patch.tags) }),
+        ...(patch.language !== undefined && { language: patch.language }),
+        updated_at: this.now(),
+      })
+      .where('site_id', '=', siteId)
+      .where('id', '=', id)
+      .execute();
+    return this.getForOwner(siteId, id);
+  }
+
+  async publish(siteId: string, id: string) {
+    const current = await this.getForOwner(siteId, id);
+    if (current.status === 'cancelled')
+      throw new HttpError(409, 'conflict', 'A cancelled workshop cannot be published');
+    if (current.status === 'draft') {
+      const now = this.now();
+      await this.db
+        .updateTable('workshops')
+        .set({ status: 'published', published_at: now, updated_at: now })
+        .where('id', '=', id)
+        .where('site_id', '=', siteId)
+        .execute();
+    }
+    return this.getForOwner(siteId, id);
+  }
+
+  async cancel(siteId: string, id: string) {
+    const current = await this.getForOwner(siteId, id);
+    if (current.status !== 'cancelled') {
+      const now = this.now();
+      await this.db
+        .updateTable('workshops')
+        .set({ status: 'cancelled', cancelled_at: now, updated_at: now })
+        .where('id', '=', id)
+        .where('site_id', '=', siteId)
+        .execute();
+    }
+    return this.getForOwner(siteId, id);
+  }
+}
