@@ -24,7 +24,7 @@ export function createDeps({ config, db, log, now = Date.now }: CreateAppOptions
     now,
     sites: new SiteStore(db, now),
     workshops: new WorkshopStore(db, now),
-    ownerAuth: new OwnerAuth(config.secret, config.ownerSessionSeconds),
+    ownerAuth: new OwnerAuth(config.secret, config.ownerSessionSeconds, now),
     limits: {
       read: new RateLimiter(config.rateLimit.readPerMinute, now),
       write: new RateLimiter(config.rateLimit.writePerMinute, now),

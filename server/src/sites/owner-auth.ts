@@ -13,11 +13,12 @@ export class OwnerAuth {
   constructor(
     secret: string,
     private readonly ttlSeconds: number,
+    private readonly now: () => number = Date.now,
   ) {
     this.key = new TextEncoder().encode(`owner-session:${secret}`);
   }
 
-  async issue(siteId: string, now = Date.now()): Promise<OwnerSession> {
+  async issue(siteId: string, now = this.now()): Promise<OwnerSession> {
     const exp = Math.floor(now / 1000) + this.ttlSeconds;
     const token = await new SignJWT({})
       .setProtectedHeader({ alg: 'HS256' })
@@ -37,7 +38,11 @@ export class OwnerAuth {
     if (!match)
       throw new HttpError(401, 'unauthorized', 'Send an owner session as "Authorization: Bearer <token>"');
     try {
-      const { payload } = await jwtVerify(match[1], this.key, { issuer: ISSUER, audience: AUDIENCE });
+      const { payload } = await jwtVerify(match[1], this.key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        currentDate: new Date(this.now()),
+      });
       if (!payload.sub) throw new Error('no subject');
       return payload.sub;
     } catch (cause) {
