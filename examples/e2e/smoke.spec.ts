@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './fixtures.ts';
+import { startStaticHost } from './harness/static-host.ts';
+
+const blogDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'blog');
+
+async function fetchFromPage(page: import('@playwright/test').Page, url: string) {
+  return page.evaluate(async (u) => {
+    try {
+      const res = await fetch(u);
+      return { ok: true, status: res.status, body: await res.json() };
+    } catch (err) {
+      return { ok: false, error: String(err) };
+    }
+  }, url);
+}
+
+test('the example blog is served and reads the workshops API from its own origin', async ({
+  page,
+  server,
+}) => {
+  await page.goto(`${server.url}/blog/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Notes on food, craft and code');
+  const result = await fetchFromPage(page, '/v1/sites/demo/workshops');
+  expect(result.ok).toBe(true);
+  expect(result.status).toBe(200);
+  const titles = (result.body.workshops as { title: string }[]).map((w) => w.title);
+  expect(titles).toHaveLength(6);
+  expect(titles).toContain('零基础书法入门：从握笔到第一幅作品');
+  const soldOut = (result.body.workshops as { seatsLeft: number; title: string }[]).filter(
+    (w) => w.seatsLeft === 0,
+  );
+  expect(soldOut.map((w) => w.title)).toEqual(['Loose watercolor landscapes']);
+});
+
+test('CORS: a registered blog origin may read the API, an unregistered one is refused', async ({
+  page,
+  server,
+}) => {
+  const registered = await startStaticHost(blogDir);
+  const stranger = await startStaticHost(blogDir);
+  try {
+    const auth = await server.ownerAuth();
+    const site = await (await fetch(`${server.url}/v1/sites/demo`, { headers: auth })).json();
+    const patch = await fetch(`${server.url}/v1/sites/demo`, {
+      method: 'PATCH',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ origins: [...site.origins, registered.origin] }),
+    });
+    expect(patch.status).toBe(200);
+
+    await page.goto(`${registered.origin}/index.html`);
+    const ok = await fetchFromPage(page, `${server.url}/v1/sites/demo/workshops`);
+    expect(ok).toMatchObject({ ok: true, status: 200 });
+    expect(ok.body.site.id).toBe('demo');
+
+    await page.goto(`${stranger.origin}/index.html`);
+    const refused = await fetchFromPage(page, `${server.url}/v1/sites/demo/workshops`);
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toMatch(/Failed to fetch/);
+    // The browser hides the refused response from the page; the server's answer is a 403.
+    const direct = await fetch(`${server.url}/v1/sites/demo/workshops`, {
+      headers: { Origin: stranger.origin },
+    });
+    expect(direct.status).toBe(403);
+    expect(direct.headers.get('access-control-allow-origin')).toBeNull();
+  } finally {
+    await registered.close();
+    await stranger.close();
+  }
+});

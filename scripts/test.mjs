@@ -1,0 +1,79 @@
+// `npm test`: lint + type-check, widget build and size budget, every Vitest project, and the
+// Playwright suite in real Chromium. Runs every step, then prints one closing line
+// `N passed, N failed` (CI reads it), and exits non-zero if anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const tmp = path.join(root, '.tmp');
+mkdirSync(tmp, { recursive: true });
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const widgetPkg = JSON.parse(readFileSync(path.join(root, 'widget', 'package.json'), 'utf8'));
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function run(label, cmd, args, env = {}) {
+  console.log(`\n━━ ${label}: ${[path.basename(cmd), ...args].join(' ')}`);
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function step(label, cmd, args) {
+  if (run(label, cmd, args)) passed += 1;
+  else {
+    failed += 1;
+    failures.push(label);
+  }
+}
+
+function counted(label, file, cmd, args, env, read) {
+  rmSync(file, { force: true });
+  const ok = run(label, cmd, args, env);
+  if (!existsSync(file)) {
+    failed += 1;
+    failures.push(`${label} (no report: the runner did not start)`);
+    return;
+  }
+  const { pass, fail } = read(JSON.parse(readFileSync(file, 'utf8')));
+  passed += pass;
+  failed += fail;
+  if (fail > 0 || !ok) failures.push(`${label} (${fail} failed)`);
+  if (!ok && fail === 0) failed += 1;
+}
+
+step('lint', bin('biome'), ['check', '.']);
+step('type-check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+if (widgetPkg.scripts?.build) step('widget build', 'npm', ['run', '-w', 'widget', 'build']);
+if (widgetPkg.scripts?.size) step('widget size budget', 'npm', ['run', '-w', 'widget', 'size']);
+
+const vitestJson = path.join(tmp, 'vitest-results.json');
+counted(
+  'vitest (unit, server, dom)',
+  vitestJson,
+  bin('vitest'),
+  ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`],
+  {},
+  (r) => ({ pass: r.numPassedTests, fail: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) }),
+);
+
+if (run('chromium present', 'node', [path.join(root, 'scripts', 'check-chromium.mjs')])) {
+  const pwJson = path.join(tmp, 'playwright-results.json');
+  counted('playwright (Chromium)', pwJson, bin('playwright'), ['test'], {}, (r) => ({
+    pass: r.stats.expected + r.stats.flaky,
+    fail: r.stats.unexpected,
+  }));
+} else {
+  failed += 1;
+  failures.push(
+    'browser tests: Chromium is missing (sudo apt-get update && sudo apt-get install -y chromium)',
+  );
+}
+
+console.log('');
+if (failures.length) console.log(`Failed: ${failures.join('; ')}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
