@@ -4,6 +4,7 @@ import type { RateLimiter } from './http/rate-limit.ts';
 import type { Logger } from './log.ts';
 import type { OwnerAuth } from './sites/owner-auth.ts';
 import type { SiteStore } from './sites/site-store.ts';
+import type { TicketService } from './tickets/ticket-service.ts';
 import type { WorkshopStore } from './workshops/workshop-store.ts';
 
 /** Everything a route needs, built once in `createApp` and passed down explicitly. */
@@ -15,6 +16,7 @@ export type AppDeps = {
   sites: SiteStore;
   workshops: WorkshopStore;
   ownerAuth: OwnerAuth;
+  tickets: TicketService;
   limits: { read: RateLimiter; write: RateLimiter };
   /**
    * The server's own origins (the public URL, plus its loopback aliases when it is localhost):

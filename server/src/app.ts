@@ -5,12 +5,14 @@ import type { Config } from './config.ts';
 import type { ErrorBody } from './contract/errors.ts';
 import type { Db } from './db/database.ts';
 import { preflightHeaders } from './http/cors.ts';
+import { eventRoutes } from './events/routes.ts';
 import { HttpError } from './http/http-error.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import type { Logger } from './log.ts';
 import { OwnerAuth } from './sites/owner-auth.ts';
 import { siteRoutes } from './sites/routes.ts';
 import { SiteStore } from './sites/site-store.ts';
+import { TicketService } from './tickets/ticket-service.ts';
 import { workshopRoutes } from './workshops/routes.ts';
 import { WorkshopStore } from './workshops/workshop-store.ts';
 
@@ -25,6 +27,7 @@ export function createDeps({ config, db, log, now = Date.now }: CreateAppOptions
     sites: new SiteStore(db, now),
     workshops: new WorkshopStore(db, now),
     ownerAuth: new OwnerAuth(config.secret, config.ownerSessionSeconds, now),
+    tickets: new TicketService(db, config.secret, config.publicUrl, now),
     limits: {
       read: new RateLimiter(config.rateLimit.readPerMinute, now),
       write: new RateLimiter(config.rateLimit.writePerMinute, now),
@@ -88,6 +91,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', siteRoutes(deps));
   app.route('/', workshopRoutes(deps));
+  app.route('/', eventRoutes(deps));
 
   app.notFound((c) => c.json(errorJson('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
 

@@ -54,6 +54,52 @@ export interface OrderTable {
   created_at: number;
   updated_at: number;
   paid_at: number | null;
+  return_url: string | null;
+  locale: Generated<string>;
+  provider_payment_id: string | null;
+}
+
+export interface TicketTable {
+  id: string;
+  order_id: string;
+  site_id: string;
+  workshop_id: string;
+  status: 'active' | 'revoked';
+  issued_at: number;
+  revoked_at: number | null;
+}
+
+export interface WebhookEventTable {
+  id: string;
+  provider: string;
+  type: string;
+  received_at: number;
+}
+
+export interface WaitlistTable {
+  id: string;
+  site_id: string;
+  workshop_id: string;
+  email: string;
+  locale: string;
+  created_at: number;
+  offered_at: number | null;
+}
+
+/** One uploaded behaviour event; `id` is the browser's uuid, so re-sends are ignored. */
+export interface EventTable {
+  id: string;
+  site_id: string;
+  anon: string;
+  session: string;
+  type: string;
+  workshop_id: string | null;
+  path: string | null;
+  value: number | null;
+  label: string | null;
+  /** The browser's clock; `received_at` is ours. */
+  ts: number;
+  received_at: number;
 }
 
 export interface MigrationMarker {
@@ -64,6 +110,10 @@ export interface Database {
   sites: SiteTable;
   workshops: WorkshopTable;
   orders: OrderTable;
+  tickets: TicketTable;
+  webhook_events: WebhookEventTable;
+  waitlist: WaitlistTable;
+  events: EventTable;
 }
 
 export type SiteRow = Selectable<SiteTable>;
@@ -71,3 +121,5 @@ export type WorkshopRow = Selectable<WorkshopTable>;
 export type NewWorkshop = Insertable<WorkshopTable>;
 export type WorkshopPatch = Updateable<WorkshopTable>;
 export type OrderRow = Selectable<OrderTable>;
+export type TicketRow = Selectable<TicketTable>;
+export type NewEvent = Insertable<EventTable>;
