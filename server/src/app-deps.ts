@@ -1,10 +1,15 @@
+import type Stripe from 'stripe';
+import type { OrderService } from './checkout/order-service.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
 import type { Logger } from './log.ts';
+import type { Mailer } from './mail/mailer.ts';
+import type { PaymentProvider } from './payments/payment-provider.ts';
 import type { OwnerAuth } from './sites/owner-auth.ts';
 import type { SiteStore } from './sites/site-store.ts';
 import type { TicketService } from './tickets/ticket-service.ts';
+import type { WaitlistService } from './waitlist/waitlist-service.ts';
 import type { WorkshopStore } from './workshops/workshop-store.ts';
 
 /** Everything a route needs, built once in `createApp` and passed down explicitly. */
@@ -17,6 +22,12 @@ export type AppDeps = {
   workshops: WorkshopStore;
   ownerAuth: OwnerAuth;
   tickets: TicketService;
+  orders: OrderService;
+  waitlist: WaitlistService;
+  mailer: Mailer;
+  payments: PaymentProvider;
+  /** The official Stripe client when LECTERN_PAYMENTS=stripe. */
+  stripe: Stripe | null;
   limits: { read: RateLimiter; write: RateLimiter };
   /**
    * The server's own origins (the public URL, plus its loopback aliases when it is localhost):

@@ -1,39 +1,73 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from './app-deps.ts';
+import { devCheckoutRoutes } from './checkout/dev-checkout-routes.ts';
+import { OrderService } from './checkout/order-service.ts';
+import { checkoutRoutes } from './checkout/routes.ts';
+import { stripeWebhookRoutes } from './checkout/stripe-webhook.ts';
+import { sendTicketEmail } from './checkout/ticket-email.ts';
 import type { Config } from './config.ts';
 import type { ErrorBody } from './contract/errors.ts';
 import type { Db } from './db/database.ts';
-import { preflightHeaders } from './http/cors.ts';
 import { eventRoutes } from './events/routes.ts';
+import { preflightHeaders } from './http/cors.ts';
 import { HttpError } from './http/http-error.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import type { Logger } from './log.ts';
+import { Mailer } from './mail/mailer.ts';
+import { DevPaymentProvider } from './payments/dev-provider.ts';
+import { createStripeClient, StripePaymentProvider } from './payments/stripe-provider.ts';
 import { OwnerAuth } from './sites/owner-auth.ts';
 import { siteRoutes } from './sites/routes.ts';
 import { SiteStore } from './sites/site-store.ts';
+import { ticketRoutes } from './tickets/routes.ts';
 import { TicketService } from './tickets/ticket-service.ts';
+import { WaitlistService } from './waitlist/waitlist-service.ts';
 import { workshopRoutes } from './workshops/routes.ts';
 import { WorkshopStore } from './workshops/workshop-store.ts';
 
 export type CreateAppOptions = { config: Config; db: Db; log: Logger; now?: () => number };
 
 export function createDeps({ config, db, log, now = Date.now }: CreateAppOptions): AppDeps {
-  return {
+  const sites = new SiteStore(db, now);
+  const workshops = new WorkshopStore(db, now);
+  const tickets = new TicketService(db, config.secret, config.publicUrl, now);
+  const mailer = new Mailer(config.smtp.url, config.smtp.from, log);
+  const waitlist = new WaitlistService(db, workshops, mailer, log, now);
+  const stripe = config.payments === 'stripe' ? createStripeClient(config) : null;
+  const deps: AppDeps = {
     config,
     db,
     log,
     now,
-    sites: new SiteStore(db, now),
-    workshops: new WorkshopStore(db, now),
+    sites,
+    workshops,
     ownerAuth: new OwnerAuth(config.secret, config.ownerSessionSeconds, now),
-    tickets: new TicketService(db, config.secret, config.publicUrl, now),
+    tickets,
+    mailer,
+    waitlist,
+    stripe,
+    payments: stripe
+      ? new StripePaymentProvider(stripe, config.stripe.publishableKey)
+      : new DevPaymentProvider(config.publicUrl),
+    orders: new OrderService(db, tickets, log, now, {
+      // Side effects after commit; failures are logged, never undo the order.
+      onPaid: (order) => {
+        sendTicketEmail(deps, order).catch((err) =>
+          log.warn({ err, orderId: order.id }, 'ticket email failed'),
+        );
+      },
+      onSeatFreed: (workshopId) => {
+        waitlist.offerNext(workshopId).catch((err) => log.warn({ err, workshopId }, 'waitlist offer failed'));
+      },
+    }),
     limits: {
       read: new RateLimiter(config.rateLimit.readPerMinute, now),
       write: new RateLimiter(config.rateLimit.writePerMinute, now),
     },
     ownOrigins: ownOriginsOf(config.publicUrl),
   };
+  return deps;
 }
 
 /** `http://localhost:8787` is also reached as `http://127.0.0.1:8787` and `http://[::1]:8787`. */
@@ -91,6 +125,12 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', siteRoutes(deps));
   app.route('/', workshopRoutes(deps));
+  app.route('/', checkoutRoutes(deps));
+  app.route('/', ticketRoutes(deps));
+  if (deps.stripe && deps.config.stripe.webhookSecret) {
+    app.route('/', stripeWebhookRoutes(deps, deps.stripe, deps.config.stripe.webhookSecret));
+  }
+  if (deps.config.payments === 'dev') app.route('/', devCheckoutRoutes(deps));
   app.route('/', eventRoutes(deps));
 
   app.notFound((c) => c.json(errorJson('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));

@@ -34,6 +34,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  // Lapsed seat holds are also ignored by every seat count; this turns them into expired orders
+  // and offers the freed seats to the waitlist.
+  const sweeper = setInterval(() => {
+    deps.orders.expireHolds().catch((err) => log.warn({ err }, 'hold sweep failed'));
+  }, 60_000);
+  sweeper.unref();
   const port = (server.address() as AddressInfo).port;
   const url = config.port === 0 ? `http://localhost:${port}` : config.publicUrl;
   log.info({ url, dataDir: config.dataDir, payments: config.payments }, 'lectern listening');
@@ -52,6 +58,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         clearTimeout(force);
+        clearInterval(sweeper);
+        deps.mailer.close();
         await database.close();
         log.info('lectern stopped');
       })();

@@ -58,6 +58,8 @@ export const waitlistRequest = z
     workshopId: z.string().min(1).max(64),
     email: z.email().max(320),
     locale: z.enum(['en', 'zh-CN']).default('en'),
+    /** The page the reader is on; the email offering a freed seat links back to it. */
+    pageUrl: z.url().max(2000).optional(),
   })
   .strict();
 export type WaitlistRequest = z.input<typeof waitlistRequest>;

@@ -82,6 +82,8 @@ export interface WaitlistTable {
   workshop_id: string;
   email: string;
   locale: string;
+  /** The host page the reader joined from; the seat offer links back to it. */
+  page_url: string | null;
   created_at: number;
   offered_at: number | null;
 }

@@ -8,7 +8,13 @@ import { TicketSigner, TicketTokenError } from './ticket-signer.ts';
 /** Tickets stay usable for the ticket page and calendar a week after the workshop ends. */
 const VALID_AFTER_END_MS = 7 * 86_400_000;
 
-export type ValidTicket = { ticketId: string; orderId: string; workshopId: string; siteId: string; email: string | null };
+export type ValidTicket = {
+  ticketId: string;
+  orderId: string;
+  workshopId: string;
+  siteId: string;
+  email: string | null;
+};
 
 export class TicketService {
   readonly signer: TicketSigner;
@@ -50,7 +56,11 @@ export class TicketService {
 
   /** The reader's view of the ticket for an order, or null when none was issued. */
   async view(order: OrderRow): Promise<TicketView | null> {
-    const row = await this.db.selectFrom('tickets').selectAll().where('order_id', '=', order.id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('order_id', '=', order.id)
+      .executeTakeFirst();
     if (!row) return null;
     const workshop = await this.db
       .selectFrom('workshops')

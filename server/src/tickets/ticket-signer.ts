@@ -49,13 +49,19 @@ export class TicketSigner {
         currentDate: new Date(this.now()),
       });
       const { jti, oid, wid, sid } = payload as Record<string, unknown>;
-      if (typeof jti !== 'string' || typeof oid !== 'string' || typeof wid !== 'string' || typeof sid !== 'string') {
+      if (
+        typeof jti !== 'string' ||
+        typeof oid !== 'string' ||
+        typeof wid !== 'string' ||
+        typeof sid !== 'string'
+      ) {
         throw new TicketTokenError('invalid', 'Malformed ticket');
       }
       return { ticketId: jti, orderId: oid, workshopId: wid, siteId: sid };
     } catch (err) {
       if (err instanceof TicketTokenError) throw err;
-      if (err instanceof joseErrors.JWTExpired) throw new TicketTokenError('expired', 'This ticket has expired');
+      if (err instanceof joseErrors.JWTExpired)
+        throw new TicketTokenError('expired', 'This ticket has expired');
       throw new TicketTokenError('invalid', 'Invalid ticket');
     }
   }

@@ -4,7 +4,10 @@ import type { Kysely } from 'kysely';
 // checkout needs. Portable DDL: runs unchanged on SQLite and PostgreSQL.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('orders').addColumn('return_url', 'text').execute();
-  await db.schema.alterTable('orders').addColumn('locale', 'varchar(8)', (c) => c.notNull().defaultTo('en')).execute();
+  await db.schema
+    .alterTable('orders')
+    .addColumn('locale', 'varchar(8)', (c) => c.notNull().defaultTo('en'))
+    .execute();
   await db.schema.alterTable('orders').addColumn('provider_payment_id', 'varchar(255)').execute();
   await db.schema.createIndex('orders_provider_payment').on('orders').column('provider_payment_id').execute();
 
@@ -35,6 +38,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('workshop_id', 'varchar(64)', (c) => c.notNull().references('workshops.id'))
     .addColumn('email', 'varchar(320)', (c) => c.notNull())
     .addColumn('locale', 'varchar(8)', (c) => c.notNull())
+    .addColumn('page_url', 'text')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('offered_at', 'bigint')
     .addUniqueConstraint('waitlist_workshop_email', ['workshop_id', 'email'])

@@ -1,0 +1,240 @@
+import { sql } from 'kysely';
+import type { CheckoutRequest, OrderView } from '../contract/checkout.ts';
+import type { PublicWorkshop } from '../contract/workshop.ts';
+import type { Db } from '../db/database.ts';
+import { forUpdate } from '../db/row-lock.ts';
+import type { OrderRow } from '../db/schema.ts';
+import { HttpError, notFound } from '../http/http-error.ts';
+import { newId } from '../ids.ts';
+import type { Logger } from '../log.ts';
+import type { TicketService } from '../tickets/ticket-service.ts';
+
+/** A seat is held this long while the reader pays; the payment session closes a little earlier. */
+export const HOLD_MS = 35 * 60_000;
+export const PAYMENT_WINDOW_MS = 30 * 60_000;
+
+export type OrderEvents = {
+  /** A paid order got its ticket (send the email). */
+  onPaid(order: OrderRow): void;
+  /** A seat became free (expired hold, cancelled checkout, refund): offer it to the waitlist. */
+  onSeatFreed(workshopId: string): void;
+};
+
+export class OrderService {
+  constructor(
+    private readonly db: Db,
+    private readonly tickets: TicketService,
+    private readonly log: Logger,
+    private readonly now: () => number,
+    private readonly events: OrderEvents,
+  ) {}
+
+  /**
+   * Holds one seat, atomically: paid orders plus unexpired holds never exceed capacity, however
+   * many checkouts race. Free workshops are paid (registered) in the same transaction.
+   */
+  async hold(
+    workshop: PublicWorkshop,
+    input: Required<Pick<CheckoutRequest, 'returnUrl' | 'locale'>> & { email?: string },
+    provider: string,
+  ): Promise<OrderRow> {
+    const now = this.now();
+    const free = workshop.priceAmount === 0;
+    const order = await this.db.transaction().execute(async (trx) => {
+      const locked = await forUpdate(
+        trx,
+        trx.selectFrom('workshops').select(['capacity', 'status', 'starts_at']).where('id', '=', workshop.id),
+      ).executeTakeFirst();
+      if (
+        !locked ||
+        locked.status !== 'published' ||
+        Number(locked.starts_at) + workshop.durationMinutes * 60_000 < now
+      ) {
+        throw new HttpError(409, 'not_purchasable', 'This workshop is not on sale');
+      }
+      const taken = await trx
+        .selectFrom('orders')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('workshop_id', '=', workshop.id)
+        .where((eb) =>
+          eb.or([
+            eb('status', '=', 'paid'),
+            eb.and([eb('status', '=', 'held'), eb('hold_expires_at', '>', now)]),
+          ]),
+        )
+        .executeTakeFirstOrThrow();
+      if (Number(taken.n) >= locked.capacity)
+        throw new HttpError(409, 'sold_out', 'This workshop is sold out');
+      const row: OrderRow = {
+        id: newId('ord'),
+        site_id: workshop.siteId,
+        workshop_id: workshop.id,
+        status: free ? 'paid' : 'held',
+        email: input.email ?? null,
+        amount: workshop.priceAmount,
+        currency: workshop.currency,
+        provider: free ? 'free' : provider,
+        provider_session_id: null,
+        provider_payment_id: null,
+        hold_expires_at: free ? null : now + HOLD_MS,
+        created_at: now,
+        updated_at: now,
+        paid_at: free ? now : null,
+        return_url: input.returnUrl,
+        locale: input.locale,
+      };
+      await trx.insertInto('orders').values(row).execute();
+      if (free) await this.tickets.issue(trx, row);
+      return row;
+    });
+    if (free) this.events.onPaid(order);
+    return order;
+  }
+
+  async attachSession(orderId: string, sessionId: string): Promise<void> {
+    await this.db
+      .updateTable('orders')
+      .set({ provider_session_id: sessionId, updated_at: this.now() })
+      .where('id', '=', orderId)
+      .execute();
+  }
+
+  async get(orderId: string): Promise<OrderRow> {
+    const row = await this.db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+    if (!row) throw notFound('Order');
+    return row;
+  }
+
+  async findBySession(provider: string, sessionId: string): Promise<OrderRow | undefined> {
+    return this.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('provider', '=', provider)
+      .where('provider_session_id', '=', sessionId)
+      .executeTakeFirst();
+  }
+
+  async findByPayment(paymentId: string): Promise<OrderRow | undefined> {
+    return this.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('provider_payment_id', '=', paymentId)
+      .executeTakeFirst();
+  }
+
+  /**
+   * Marks an order paid and issues its ticket. Idempotent; a refunded order stays refunded (a
+   * refund delivered before the completion must not resurrect the ticket).
+   */
+  async markPaid(
+    orderId: string,
+    details: { paymentId?: string | null; email?: string | null } = {},
+  ): Promise<boolean> {
+    const now = this.now();
+    const paid = await this.db.transaction().execute(async (trx) => {
+      const order = await trx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+      if (!order) throw notFound('Order');
+      if (order.status === 'paid' || order.status === 'refunded') return null;
+      if (
+        order.status !== 'held' ||
+        (order.hold_expires_at !== null && Number(order.hold_expires_at) < now)
+      ) {
+        // Money was taken after the hold lapsed (clock skew, slow webhook): honour it, but say so.
+        this.log.warn({ orderId, status: order.status }, 'payment completed after the seat hold ended');
+      }
+      const updated: OrderRow = {
+        ...order,
+        status: 'paid',
+        paid_at: now,
+        updated_at: now,
+        hold_expires_at: null,
+        provider_payment_id: details.paymentId ?? order.provider_payment_id,
+        email: order.email ?? details.email ?? null,
+      };
+      await trx
+        .updateTable('orders')
+        .set({
+          status: 'paid',
+          paid_at: now,
+          updated_at: now,
+          hold_expires_at: null,
+          provider_payment_id: updated.provider_payment_id,
+          email: updated.email,
+        })
+        .where('id', '=', orderId)
+        .execute();
+      await this.tickets.issue(trx, updated);
+      return updated;
+    });
+    if (paid) this.events.onPaid(paid);
+    return paid !== null;
+  }
+
+  /** Ends a hold (checkout expired or cancelled) and frees the seat. Paid orders are untouched. */
+  async release(orderId: string, status: 'expired' | 'cancelled'): Promise<boolean> {
+    const result = await this.db
+      .updateTable('orders')
+      .set({ status, updated_at: this.now() })
+      .where('id', '=', orderId)
+      .where('status', '=', 'held')
+      .executeTakeFirst();
+    const changed = Number(result.numUpdatedRows) > 0;
+    if (changed) this.events.onSeatFreed((await this.get(orderId)).workshop_id);
+    return changed;
+  }
+
+  /** A full refund revokes the ticket and frees the seat. Works whatever state the order is in. */
+  async refund(orderId: string, paymentId?: string | null): Promise<boolean> {
+    const now = this.now();
+    const changed = await this.db.transaction().execute(async (trx) => {
+      const order = await trx
+        .selectFrom('orders')
+        .select(['status'])
+        .where('id', '=', orderId)
+        .executeTakeFirst();
+      if (!order || order.status === 'refunded') return false;
+      await trx
+        .updateTable('orders')
+        .set({
+          status: 'refunded',
+          updated_at: now,
+          hold_expires_at: null,
+          ...(paymentId && { provider_payment_id: paymentId }),
+        })
+        .where('id', '=', orderId)
+        .execute();
+      await this.tickets.revoke(trx, orderId);
+      return true;
+    });
+    if (changed) this.events.onSeatFreed((await this.get(orderId)).workshop_id);
+    return changed;
+  }
+
+  /** Turns lapsed holds into expired orders; returns how many seats came free. */
+  async expireHolds(): Promise<number> {
+    const now = this.now();
+    const lapsed = await this.db
+      .selectFrom('orders')
+      .select(['id', 'workshop_id'])
+      .where('status', '=', 'held')
+      .where('hold_expires_at', '<=', now)
+      .execute();
+    let freed = 0;
+    for (const order of lapsed) if (await this.release(order.id, 'expired')) freed += 1;
+    return freed;
+  }
+
+  async view(order: OrderRow): Promise<OrderView> {
+    return {
+      id: order.id,
+      siteId: order.site_id,
+      workshopId: order.workshop_id,
+      status: order.status,
+      amount: order.amount,
+      currency: order.currency,
+      holdExpiresAt:
+        order.hold_expires_at === null ? null : new Date(Number(order.hold_expires_at)).toISOString(),
+      ticket: order.status === 'paid' || order.status === 'refunded' ? await this.tickets.view(order) : null,
+    };
+  }
+}
