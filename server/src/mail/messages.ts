@@ -2,15 +2,18 @@ import type { PublicWorkshop } from '../contract/workshop.ts';
 
 type Locale = 'en' | 'zh-CN';
 
-function when(workshop: PublicWorkshop, locale: Locale): string {
-  const start = new Date(workshop.startsAt);
-  const fmt = new Intl.DateTimeFormat(locale, {
-    dateStyle: 'full',
-    timeStyle: 'short',
+/** "Tuesday, 24 November 2026 at 17:00 GMT" in the host's zone, which is the one the host announced. */
+export function when(workshop: PublicWorkshop, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
     timeZone: workshop.timeZone,
     timeZoneName: 'short',
-  });
-  return fmt.format(start);
+  }).format(new Date(workshop.startsAt));
 }
 
 /** Plain-text emails in the reader's language. No HTML: nothing to escape, nothing to inject. */

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
 import { html, PAGE_CSP, page } from '../http/html.ts';
 import { rateLimit } from '../http/rate-limit.ts';
+import { when } from '../mail/messages.ts';
 import { buildIcs } from './ics.ts';
 
 /** Where a ticket holder joins: the room page on this server, with the ticket in the fragment. */
@@ -53,17 +54,12 @@ export function ticketRoutes(deps: AppDeps) {
       );
     }
     const workshop = await deps.workshops.getPublic(ticket.siteId, ticket.workshopId);
-    const when = new Intl.DateTimeFormat('en', {
-      dateStyle: 'full',
-      timeStyle: 'short',
-      timeZone: workshop.timeZone,
-      timeZoneName: 'short',
-    }).format(new Date(workshop.startsAt));
+    const start = when(workshop, 'en');
     return c.html(
       page(
         `Ticket: ${workshop.title}`,
         html`<p class="muted">Your ticket</p><h1>${workshop.title}</h1>
-<p>${workshop.hostName}</p><p><strong>${when}</strong></p>
+<p>${workshop.hostName}</p><p><strong>${start}</strong></p>
 <div class="row"><a class="button primary" href="${joinUrl(deps.config.publicUrl, workshop.id, token)}">Join the live room</a>
 <a class="button" href="/v1/tickets/${token}/ics">Add to calendar (.ics)</a></div>
 <p class="muted">Keep this page to yourself: the link lets its holder join.</p>`,

@@ -1,0 +1,183 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, jsonRequest, type TestApp } from '../test-support/test-app.ts';
+import { publishedWorkshop } from '../test-support/workshops.ts';
+
+const ORIGIN = 'https://blog.example';
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const checkout = (body: Record<string, unknown>) =>
+  t.app.request('/v1/checkout', jsonRequest('POST', body, { Origin: ORIGIN }));
+
+async function orders() {
+  return t.database.db.selectFrom('orders').selectAll().execute();
+}
+
+describe('dev checkout', () => {
+  it('holds a seat, pays on the dev page, returns to the host page, and issues a ticket with an .ics', async () => {
+    const site = await t.site([ORIGIN]);
+    const w = await publishedWorkshop(t, site.id);
+    const res = await checkout({ siteId: site.id, workshopId: w.id, returnUrl: `${ORIGIN}/workshops?ref=x` });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    const body = await res.json();
+    expect(body.order).toMatchObject({ status: 'held', amount: 3000, currency: 'EUR', ticket: null });
+    expect(body.checkout.type).toBe('redirect');
+    const pageUrl = new URL(body.checkout.url);
+    expect(pageUrl.pathname).toBe(`/dev-checkout/${body.order.id}`);
+    expect((await t.deps.workshops.getPublic(site.id, w.id)).seatsLeft).toBe(9);
+
+    const page = await t.app.request(pageUrl.pathname);
+    const html = await page.text();
+    expect(html).toContain('Test checkout');
+    expect(html).toContain('Pasta by hand');
+    expect(html).toContain('€30.00');
+
+    const paid = await t.app.request(`/dev-checkout/${body.order.id}/pay`, { method: 'POST' });
+    expect(paid.status).toBe(303);
+    const back = new URL(paid.headers.get('location')!);
+    expect(back.origin + back.pathname).toBe(`${ORIGIN}/workshops`);
+    expect(back.searchParams.get('ref')).toBe('x');
+    expect(back.searchParams.get('lectern_order')).toBe(body.order.id);
+
+    const order = await (
+      await t.app.request(`/v1/orders/${body.order.id}`, { headers: { Origin: ORIGIN } })
+    ).json();
+    expect(order.status).toBe('paid');
+    expect(order.ticket).toMatchObject({ workshopId: w.id, revoked: false });
+    const ics = await t.app.request(new URL(order.ticket.icsUrl).pathname);
+    expect(ics.headers.get('content-type')).toContain('text/calendar');
+    const text = await ics.text();
+    expect(text).toContain('BEGIN:VEVENT');
+    expect(text).toContain('SUMMARY:Pasta by hand');
+    expect(text).toMatch(/DTSTART:\d{8}T\d{6}Z/);
+    expect(text.replace(/\r\n /g, '')).toContain(`/room/${w.id}#ticket=`);
+
+    const ticketPage = await t.app.request(new URL(order.ticket.url).pathname);
+    expect(await ticketPage.text()).toContain('Join the live room');
+  });
+
+  it('cancelling on the dev page frees the seat and says so in the return URL', async () => {
+    const site = await t.site([ORIGIN]);
+    const w = await publishedWorkshop(t, site.id, { capacity: 1 });
+    const body = await (
+      await checkout({ siteId: site.id, workshopId: w.id, returnUrl: `${ORIGIN}/` })
+    ).json();
+    expect((await t.deps.workshops.getPublic(site.id, w.id)).seatsLeft).toBe(0);
+    const res = await t.app.request(`/dev-checkout/${body.order.id}/cancel`, { method: 'POST' });
+    expect(new URL(res.headers.get('location')!).searchParams.get('lectern_checkout')).toBe('cancelled');
+    expect((await t.deps.workshops.getPublic(site.id, w.id)).seatsLeft).toBe(1);
+    expect((await orders())[0].status).toBe('cancelled');
+  });
+
+  it('30 concurrent checkouts for 10 seats hold exactly 10, and exactly 10 end up paid', async () => {
+    const site = await t.site([ORIGIN]);
+    const w = await publishedWorkshop(t, site.id, { capacity: 10 });
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        checkout({ siteId: site.id, workshopId: w.id, returnUrl: `${ORIGIN}/` }),
+      ),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(20);
+    const bodies = await Promise.all(results.map((r) => r.json()));
+    expect(bodies.filter((b) => b.error).every((b) => b.error.code === 'sold_out')).toBe(true);
+    await Promise.all(
+      bodies
+        .filter((b) => b.order)
+        .map((b) => t.app.request(`/dev-checkout/${b.order.id}/pay`, { method: 'POST' })),
+    );
+    const rows = await orders();
+    expect(rows.filter((o) => o.status === 'paid')).toHaveLength(10);
+    expect(rows).toHaveLength(10);
+    const tickets = await t.database.db.selectFrom('tickets').selectAll().execute();
+    expect(tickets).toHaveLength(10);
+  });
+
+  it('a lapsed hold frees its seat and the sweeper marks it expired', async () => {
+    const site = await t.site([ORIGIN]);
+    const w = await publishedWorkshop(t, site.id, { capacity: 1 });
+    await checkout({ siteId: site.id, workshopId: w.id, returnUrl: `${ORIGIN}/` });
+    expect((await checkout({ siteId: site.id, workshopId: w.id, returnUrl: `${ORIGIN}/` })).status).toBe(409);
+    t.setNow(Date.now() + 36 * 60_000);
+    expect((await t.deps.workshops.getPublic(site.id, w.id)).seatsLeft).toBe(1);
+    expect(await t.deps.orders.expireHolds()).toBe(1);
+    expect((await orders())[0].status).toBe('expired');
+    expect((await checkout({ siteId: site.id, workshopId: w.id, returnUrl: `${ORIGIN}/` })).status).toBe(201);
+  });
+});
+
+describe('free workshops', () => {
+  it('register with an email and get a ticket at once', async () => {
+    const site = await t.site([ORIGIN]);
+    const w = await publishedWorkshop(t, site.id, { priceAmount: 0 });
+    const res = await checkout({
+      siteId: site.id,
+      workshopId: w.id,
+      returnUrl: `${ORIGIN}/`,
+      email: 'a@b.example',
+    });
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    expect(body.checkout).toEqual({ type: 'none' });
+    expect(body.order.status).toBe('paid');
+    expect(body.order.ticket.token.split('.')).toHaveLength(3);
+    expect((await orders())[0]).toMatchObject({ provider: 'free', email: 'a@b.example' });
+  });
+
+  it('need an email', async () => {
+    const site = await t.site([ORIGIN]);
+    const w = await publishedWorkshop(t, site.id, { priceAmount: 0 });
+    const res = await checkout({ siteId: site.id, workshopId: w.id, returnUrl: `${ORIGIN}/` });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/email/);
+    expect(await orders()).toHaveLength(0);
+  });
+});
+
+describe('checkout bad input changes nothing', () => {
+  it.each([
+    ['a return URL on another origin', { returnUrl: 'https://evil.example/phish' }, 400, 'validation_failed'],
+    ['an unknown workshop', { workshopId: 'ws_nope' }, 404, 'not_found'],
+    ['an unknown field', { coupon: 'FREE' }, 400, 'validation_failed'],
+    ['an invalid email', { email: 'not-an-email' }, 400, 'validation_failed'],
+    ['an unknown mode', { mode: 'popup' }, 400, 'validation_failed'],
+  ])('%s', async (_name, patch, status, code) => {
+    const site = await t.site([ORIGIN]);
+    const w = await publishedWorkshop(t, site.id);
+    const res = await checkout({ siteId: site.id, workshopId: w.id, returnUrl: `${ORIGIN}/`, ...patch });
+    expect(res.status).toBe(status);
+    expect((await res.json()).error.code).toBe(code);
+    expect(await orders()).toHaveLength(0);
+  });
+
+  it('refuses cancelled workshops and other origins', async () => {
+    const site = await t.site([ORIGIN]);
+    const w = await publishedWorkshop(t, site.id);
+    const foreign = await t.app.request(
+      '/v1/checkout',
+      jsonRequest(
+        'POST',
+        { siteId: site.id, workshopId: w.id, returnUrl: `${ORIGIN}/` },
+        { Origin: 'https://evil.example' },
+      ),
+    );
+    expect(foreign.status).toBe(403);
+    await t.deps.workshops.cancel(site.id, w.id);
+    const res = await checkout({ siteId: site.id, workshopId: w.id, returnUrl: `${ORIGIN}/` });
+    expect([res.status, (await res.json()).error.code]).toEqual([409, 'not_purchasable']);
+    expect(await orders()).toHaveLength(0);
+  });
+
+  it('unknown orders and forged tickets are 404/401 JSON', async () => {
+    expect((await t.app.request('/v1/orders/ord_nope')).status).toBe(404);
+    const ics = await t.app.request('/v1/tickets/not.a.token/ics');
+    expect([ics.status, (await ics.json()).error.code]).toEqual([401, 'unauthorized']);
+  });
+});
