@@ -57,6 +57,7 @@ export function createDeps({ config, db, log, now = Date.now }: CreateAppOptions
           log.warn({ err, orderId: order.id }, 'ticket email failed'),
         );
       },
+      onSeatsChanged: (siteId) => workshops.seatsChanged(siteId),
       onSeatFreed: (workshopId) => {
         waitlist.offerNext(workshopId).catch((err) => log.warn({ err, workshopId }, 'waitlist offer failed'));
       },

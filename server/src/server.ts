@@ -7,6 +7,7 @@ import { migrate, openDatabase } from './db/database.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { createLogger } from './log.ts';
 import { exampleRoutes } from './static/static-routes.ts';
+import { widgetRoutes } from './static/widget-routes.ts';
 
 export type RunningServer = {
   url: string;
@@ -26,6 +27,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const demo = config.seedDemo ? await seedDemo(deps) : undefined;
 
   const app = createApp(deps);
+  app.route('/', widgetRoutes());
   if (config.serveExamples) app.route('/', exampleRoutes());
 
   const server = createServer(getRequestListener(app.fetch));

@@ -18,6 +18,8 @@ export type OrderEvents = {
   onPaid(order: OrderRow): void;
   /** A seat became free (expired hold, cancelled checkout, refund): offer it to the waitlist. */
   onSeatFreed(workshopId: string): void;
+  /** Seat counts of a site changed (drop cached listings). */
+  onSeatsChanged(siteId: string): void;
 };
 
 export class OrderService {
@@ -87,6 +89,7 @@ export class OrderService {
       if (free) await this.tickets.issue(trx, row);
       return row;
     });
+    this.events.onSeatsChanged(order.site_id);
     if (free) this.events.onPaid(order);
     return order;
   }
@@ -166,7 +169,10 @@ export class OrderService {
       await this.tickets.issue(trx, updated);
       return updated;
     });
-    if (paid) this.events.onPaid(paid);
+    if (paid) {
+      this.events.onSeatsChanged(paid.site_id);
+      this.events.onPaid(paid);
+    }
     return paid !== null;
   }
 
@@ -179,8 +185,13 @@ export class OrderService {
       .where('status', '=', 'held')
       .executeTakeFirst();
     const changed = Number(result.numUpdatedRows) > 0;
-    if (changed) this.events.onSeatFreed((await this.get(orderId)).workshop_id);
+    if (changed) this.seatFreed(await this.get(orderId));
     return changed;
+  }
+
+  private seatFreed(order: OrderRow) {
+    this.events.onSeatsChanged(order.site_id);
+    this.events.onSeatFreed(order.workshop_id);
   }
 
   /** A full refund revokes the ticket and frees the seat. Works whatever state the order is in. */
@@ -206,7 +217,7 @@ export class OrderService {
       await this.tickets.revoke(trx, orderId);
       return true;
     });
-    if (changed) this.events.onSeatFreed((await this.get(orderId)).workshop_id);
+    if (changed) this.seatFreed(await this.get(orderId));
     return changed;
   }
 

@@ -72,6 +72,7 @@ describe('waitlist', () => {
       pageUrl: `${ORIGIN}/w`,
     });
     expect([first.status, await first.json()]).toEqual([201, { position: 1 }]);
+    t.setNow(Date.now() + 1000); // the test clock is frozen; readers join a moment apart
     const second = await post('/v1/waitlist', {
       siteId: site.id,
       workshopId: w.id,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
 import { workshopCreate, workshopUpdate } from '../contract/workshop.ts';
@@ -6,13 +5,17 @@ import { allowSiteOrigin } from '../http/cors.ts';
 import { notFound } from '../http/http-error.ts';
 import { readJson } from '../http/json-body.ts';
 import { rateLimit } from '../http/rate-limit.ts';
+import { type CachedBody, etagOf } from './public-list-cache.ts';
 
 /** Short public caching: seat counts move, so browsers revalidate with the ETag after 15 s. */
 const PUBLIC_CACHE = 'public, max-age=15, stale-while-revalidate=30';
 
 function jsonWithEtag(c: Context, value: unknown) {
   const body = JSON.stringify(value);
-  const etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+  return sendWithEtag(c, { body, etag: etagOf(body) });
+}
+
+function sendWithEtag(c: Context, { body, etag }: CachedBody) {
   c.header('ETag', etag);
   c.header('Cache-Control', PUBLIC_CACHE);
   const match = c.req.header('if-none-match');
@@ -40,8 +43,11 @@ export function workshopRoutes(deps: AppDeps) {
 
   app.get('/v1/sites/:site/workshops', read, async (c) => {
     const site = await publicSite(c);
-    const workshops = await deps.workshops.listPublic(site.id);
-    return jsonWithEtag(c, { site: { id: site.id, name: site.name }, workshops });
+    const cached = await deps.workshops.publicListCache.get(site.id, async () => ({
+      site: { id: site.id, name: site.name },
+      workshops: await deps.workshops.listPublic(site.id),
+    }));
+    return sendWithEtag(c, cached);
   });
 
   app.get('/v1/sites/:site/workshops/:id', read, async (c) => {

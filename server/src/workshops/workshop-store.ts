@@ -9,6 +9,7 @@ import type { Db } from '../db/database.ts';
 import type { Database, WorkshopRow } from '../db/schema.ts';
 import { HttpError, notFound } from '../http/http-error.ts';
 import { newId } from '../ids.ts';
+import { PublicListCache } from './public-list-cache.ts';
 
 type Counted = WorkshopRow & { paid_count: number | string | null; held_count: number | string | null };
 
@@ -70,10 +71,20 @@ function toOwnerWorkshop(row: Counted): OwnerWorkshop {
 }
 
 export class WorkshopStore {
+  /** One second of staleness at most; every write below invalidates its site at once. */
+  readonly publicListCache: PublicListCache;
+
   constructor(
     private readonly db: Db,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.publicListCache = new PublicListCache(1000, now);
+  }
+
+  /** Seat counts changed (orders): drop the site's cached list. */
+  seatsChanged(siteId: string): void {
+    this.publicListCache.invalidate(siteId);
+  }
 
   private base(now = this.now()) {
     return this.db.selectFrom('workshops').selectAll('workshops').select(counts(now));
@@ -141,6 +152,7 @@ export class WorkshopStore {
         cancelled_at: null,
       })
       .execute();
+    this.publicListCache.invalidate(siteId);
     return this.getForOwner(siteId, id);
   }
 
@@ -175,6 +187,7 @@ export class WorkshopStore {
       .where('site_id', '=', siteId)
       .where('id', '=', id)
       .execute();
+    this.publicListCache.invalidate(siteId);
     return this.getForOwner(siteId, id);
   }
 
@@ -190,6 +203,7 @@ export class WorkshopStore {
         .where('id', '=', id)
         .where('site_id', '=', siteId)
         .execute();
+      this.publicListCache.invalidate(siteId);
     }
     return this.getForOwner(siteId, id);
   }
@@ -204,6 +218,7 @@ export class WorkshopStore {
         .where('id', '=', id)
         .where('site_id', '=', siteId)
         .execute();
+      this.publicListCache.invalidate(siteId);
     }
     return this.getForOwner(siteId, id);
   }
