@@ -86,11 +86,12 @@ try {
     httpToRawRatio: Number((result.requests.average / rawPerSec).toFixed(3)),
     targets: { requestsPerSec: 8000, p99Ms: 20 },
   };
+  const summary = `${out.requestsPerSec} req/s, p50 ${out.latencyMs.p50} ms, p99 ${out.latencyMs.p99} ms (target ≥ 8000 req/s, p99 ≤ 20 ms); raw SQLite ${out.rawSqliteQueriesPerSec} q/s, HTTP/raw ${out.httpToRawRatio}`;
   console.log(
     `workshops list: ${out.requestsPerSec} req/s, p50 ${out.latencyMs.p50} ms, p99 ${out.latencyMs.p99} ms ` +
       `(raw SQLite ${out.rawSqliteQueriesPerSec} queries/s, HTTP/raw ${out.httpToRawRatio})`,
   );
-  console.log(JSON.stringify(out));
+  console.log(JSON.stringify({ ...out, summary }));
 } finally {
   server.kill('SIGTERM');
   await new Promise((r) => server.once('exit', r));

@@ -1,0 +1,73 @@
+// `npm run bench`: runs every benchmark, prints its figures, keeps each result as JSON in
+// benchmarks/results/, and rewrites the "Latest run" table in BENCHMARKS.md from them.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const resultsDir = path.join(root, 'benchmarks', 'results');
+mkdirSync(resultsDir, { recursive: true });
+
+// Each entry: a script that prints one JSON object on its last stdout line.
+const benches = [
+  { name: 'server-workshops', file: 'server/bench/workshops.bench.ts' },
+  { name: 'server-events', file: 'server/bench/events.bench.ts' },
+  { name: 'widget-first-card', file: 'widget/bench/first-card.bench.ts' },
+  { name: 'model', file: 'model/bench/bench.ts' },
+  { name: 'model-browser', file: 'model/bench/browser.bench.ts' },
+  { name: 'rooms', file: 'widget/bench/rooms.bench.ts' },
+].filter((b) => existsSync(path.join(root, b.file)));
+
+const only = process.argv.slice(2);
+const selected = only.length ? benches.filter((b) => only.some((o) => b.name.includes(o))) : benches;
+let failed = 0;
+for (const bench of selected) {
+  console.log(`\n━━ ${bench.name} (${bench.file})`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', bench.file], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const lines = (run.stdout ?? '').trim().split('\n');
+  for (const line of lines.slice(0, -1)) console.log(line);
+  let result;
+  try {
+    result = JSON.parse(lines.at(-1) ?? '');
+  } catch {
+    console.log(lines.at(-1));
+    console.error(`${bench.name}: no JSON result (exit ${run.status})`);
+    failed += 1;
+    continue;
+  }
+  result.measuredAt = new Date().toISOString();
+  result.machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+  writeFileSync(path.join(resultsDir, `${bench.name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`→ benchmarks/results/${bench.name}.json`);
+}
+
+// Rewrite the generated section of BENCHMARKS.md from every stored result.
+const mdPath = path.join(root, 'BENCHMARKS.md');
+const md = readFileSync(mdPath, 'utf8');
+const rows = benches
+  .map((b) => path.join(resultsDir, `${b.name}.json`))
+  .filter((f) => existsSync(f))
+  .map((f) => JSON.parse(readFileSync(f, 'utf8')))
+  .map((r) => `| ${r.name} | ${r.summary ?? summarize(r)} | ${r.measuredAt?.slice(0, 16).replace('T', ' ')} |`);
+const table = ['| benchmark | figures | measured (UTC) |', '|---|---|---|', ...rows].join('\n');
+const next = md.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);
+writeFileSync(mdPath, next);
+console.log(`\nBENCHMARKS.md updated (${rows.length} results).`);
+process.exit(failed ? 1 : 0);
+
+function summarize(r) {
+  if (r.name === 'workshops-list') {
+    return `${r.requestsPerSec} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms; raw SQLite ${r.rawSqliteQueriesPerSec} q/s (HTTP/raw ${r.httpToRawRatio})`;
+  }
+  return Object.entries(r)
+    .filter(([k, v]) => !['name', 'command', 'measuredAt', 'machine'].includes(k) && typeof v !== 'object')
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+}
