@@ -55,9 +55,14 @@ const rows = benches
   .map((b) => path.join(resultsDir, `${b.name}.json`))
   .filter((f) => existsSync(f))
   .map((f) => JSON.parse(readFileSync(f, 'utf8')))
-  .map((r) => `| ${r.name} | ${r.summary ?? summarize(r)} | ${r.measuredAt?.slice(0, 16).replace('T', ' ')} |`);
+  .map(
+    (r) => `| ${r.name} | ${r.summary ?? summarize(r)} | ${r.measuredAt?.slice(0, 16).replace('T', ' ')} |`,
+  );
 const table = ['| benchmark | figures | measured (UTC) |', '|---|---|---|', ...rows].join('\n');
-const next = md.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);
+const next = md.replace(
+  /<!-- bench:start -->[\s\S]*<!-- bench:end -->/,
+  `<!-- bench:start -->\n${table}\n<!-- bench:end -->`,
+);
 writeFileSync(mdPath, next);
 console.log(`\nBENCHMARKS.md updated (${rows.length} results).`);
 process.exit(failed ? 1 : 0);

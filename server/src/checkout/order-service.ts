@@ -48,8 +48,7 @@ export class OrderService {
         trx.selectFrom('workshops').select(['capacity', 'status', 'starts_at']).where('id', '=', workshop.id),
       ).executeTakeFirst();
       if (
-        !locked ||
-        locked.status !== 'published' ||
+        locked?.status !== 'published' ||
         Number(locked.starts_at) + workshop.durationMinutes * 60_000 < now
       ) {
         throw new HttpError(409, 'not_purchasable', 'This workshop is not on sale');

@@ -77,7 +77,7 @@ export class WaitlistService {
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) return null;
     const workshop = await this.workshops.getPublic(next.site_id, workshopId).catch(() => null);
-    if (!workshop || workshop.status !== 'published') return null;
+    if (workshop?.status !== 'published') return null;
     const locale = next.locale === 'zh-CN' ? 'zh-CN' : 'en';
     const url = next.page_url ?? '';
     const mail = seatOfferEmail(workshop, url, locale);

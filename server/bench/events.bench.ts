@@ -1,0 +1,136 @@
+// Benchmark: POST /v1/events over loopback (autocannon, batches of 50 fresh events) against the
+// real server in its own process, next to a raw better-sqlite3 insert ceiling (the same
+// `on conflict do nothing` insert, 50 rows per transaction) measured on the same file in the same
+// run. Prints JSON on the last line; `npm run bench` collects it.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const seconds = Number(process.env.BENCH_SECONDS ?? 6);
+const BATCH = 50;
+const CONNECTIONS = 20;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server did not start at ${url}`);
+}
+
+// A realistic reading session: one anon and session per batch, mixed types, a path each.
+const TYPES = ['page_view', 'page_dwell', 'scroll_depth', 'workshop_impression', 'workshop_click'];
+function batchBody(): string {
+  const anon = randomUUID();
+  const session = randomUUID();
+  const now = Date.now();
+  const events = Array.from({ length: BATCH }, (_, i) => ({
+    id: randomUUID(),
+    ts: now - (BATCH - i) * 1000,
+    site: 'demo',
+    anon,
+    session,
+    type: TYPES[i % TYPES.length],
+    path: `/posts/post-${i % 7}`,
+    ...(i % 5 === 3 && { workshop: `ws_${i % 6}` }),
+    ...(i % 5 === 1 && { value: 1200 + i }),
+  }));
+  return JSON.stringify({ events });
+}
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'lectern-bench-events-'));
+const port = await freePort();
+const server = spawn(process.execPath, ['--import', 'tsx', path.join(here, '..', 'src', 'main.ts')], {
+  env: {
+    ...process.env,
+    NODE_ENV: 'development',
+    PORT: String(port),
+    LECTERN_DATA_DIR: dataDir,
+    LECTERN_LOG_LEVEL: 'warn',
+    // Measure ingestion, not the limiter refusing one client address.
+    LECTERN_RATE_LIMIT_WRITE: '0',
+  },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const base = `http://127.0.0.1:${port}`;
+try {
+  await waitFor(`${base}/healthz`);
+  const options = {
+    url: `${base}/v1/events`,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json' },
+    connections: CONNECTIONS,
+    // A fresh body per request: replaying one body would measure the duplicate path only.
+    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: batchBody() }) }],
+  };
+  await autocannon({ ...options, duration: 1 }); // warm-up
+  const result = await autocannon({ ...options, duration: seconds });
+  const okPerSec = (result.requests.average * result['2xx']) / Math.max(1, result.requests.total);
+
+  // Raw ceiling: the same insert, 50 rows per transaction, on the same file, no HTTP or validation.
+  const db = new Database(path.join(dataDir, 'lectern.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  const insert = db.prepare(`insert into events
+      (id, site_id, anon, session, type, workshop_id, path, value, label, ts, received_at)
+      values (@id, @site, @anon, @session, @type, @workshop, @path, @value, null, @ts, @received)
+      on conflict (id) do nothing`);
+  const insertBatch = db.transaction((events: Record<string, unknown>[]) => {
+    for (const e of events) insert.run(e);
+  });
+  const started = performance.now();
+  let rawEvents = 0;
+  while (performance.now() - started < 2000) {
+    const { events } = JSON.parse(batchBody()) as { events: Record<string, unknown>[] };
+    const received = Date.now();
+    insertBatch(events.map((e) => ({ workshop: null, value: null, ...e, received })));
+    rawEvents += BATCH;
+  }
+  const rawPerSec = rawEvents / ((performance.now() - started) / 1000);
+  const stored = (db.prepare('select count(*) as n from events').get() as { n: number }).n;
+  db.close();
+
+  const eventsPerSec = Math.round(okPerSec * BATCH);
+  const out = {
+    name: 'events-ingest',
+    command: 'npm run bench',
+    connections: CONNECTIONS,
+    batch: BATCH,
+    seconds,
+    requestsPerSec: Math.round(okPerSec),
+    eventsPerSec,
+    latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+    non2xx: result.non2xx,
+    errors: result.errors,
+    storedEvents: stored,
+    rawSqliteEventsPerSec: Math.round(rawPerSec),
+    httpToRawRatio: Number((eventsPerSec / rawPerSec).toFixed(3)),
+    targets: { eventsPerSec: 20000, p99Ms: 50 },
+  };
+  const summary = `${out.eventsPerSec} events/s (${out.requestsPerSec} batches/s of ${BATCH}), p50 ${out.latencyMs.p50} ms, p99 ${out.latencyMs.p99} ms (target ≥ 20000 events/s, p99 ≤ 50 ms); raw SQLite ${out.rawSqliteEventsPerSec} events/s, HTTP/raw ${out.httpToRawRatio}`;
+  console.log(`events ingest: ${summary}`);
+  console.log(JSON.stringify({ ...out, summary }));
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  rmSync(dataDir, { recursive: true, force: true });
+}
