@@ -88,18 +88,20 @@ function errorJson(code: ErrorBody['error']['code'], message: string, details?: 
 export function createApp(deps: AppDeps) {
   const app = new Hono();
 
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: () => {
-        throw new HttpError(
-          413,
-          'payload_too_large',
-          `The body is larger than ${deps.config.bodyLimitBytes} bytes`,
-        );
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: deps.config.bodyLimitBytes,
+    onError: () => {
+      throw new HttpError(
+        413,
+        'payload_too_large',
+        `The body is larger than ${deps.config.bodyLimitBytes} bytes`,
+      );
+    },
+  });
+  // Only requests that carry a body: touching the body of a GET makes the Node adapter build a
+  // full Request object, which halves the throughput of the hottest endpoint.
+  app.use('/v1/*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   );
 
   // Preflights: answer for the site named in the path, or for any registered origin when the
