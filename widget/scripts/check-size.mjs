@@ -1,0 +1,64 @@
+// Size budget, checked in `npm test`: the loader alone, and the loader plus everything the
+// workshop list needs (its chunk and the chunks it imports statically, Preact included).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+const BUDGET = { loader: 4 * 1024, list: 20 * 1024 };
+
+const read = (rel) => readFileSync(path.join(dist, rel));
+const br = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+
+/** Static imports of a built module (dynamic `import()` calls are loaded later, on demand). */
+function staticImports(rel) {
+  const code = read(rel).toString();
+  const out = new Set();
+  for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{},\s$]+from\s*)?["']([^"']+)["']/g))
+    out.add(m[1]);
+  for (const m of code.matchAll(/export\s*[{*][^;]*?from\s*["']([^"']+)["']/g)) out.add(m[1]);
+  return [...out].map((spec) => path.posix.normalize(path.posix.join(path.posix.dirname(rel), spec)));
+}
+
+function closure(entry) {
+  const seen = new Set();
+  const stack = [entry];
+  while (stack.length) {
+    const rel = stack.pop();
+    if (seen.has(rel)) continue;
+    seen.add(rel);
+    stack.push(...staticImports(rel));
+  }
+  return [...seen];
+}
+
+const loader = read('lectern.js');
+const loaderCode = loader.toString();
+// The list chunk is the one the loader imports for <lectern-workshops>.
+const listChunk = /["'`](\.\/chunks\/workshops-element-[\w-]+\.js)["'`]/
+  .exec(loaderCode)?.[1]
+  ?.replace(/^\.\//, '');
+if (!listChunk) {
+  console.error('check-size: cannot find the workshops-element chunk in dist/lectern.js');
+  process.exit(1);
+}
+const listFiles = closure(listChunk);
+const listBuf = Buffer.concat([loader, ...listFiles.map(read)]);
+const forbidden = listFiles.filter(
+  (f) => /peerjs|onnxruntime|stripe/i.test(read(f).toString().slice(0, 20000)) && /peer|ort|stripe/i.test(f),
+);
+
+const row = (name, buf, budget) => {
+  const b = br(buf);
+  const ok = b <= budget;
+  console.log(
+    `${ok ? 'ok  ' : 'OVER'} ${name.padEnd(34)} raw ${String(buf.length).padStart(7)}  gzip ${String(gz(buf)).padStart(6)}  brotli ${String(b).padStart(6)} / ${budget}`,
+  );
+  return ok;
+};
+const okLoader = row('loader (lectern.js)', loader, BUDGET.loader);
+const okList = row(`loader + list (${listFiles.length} chunks)`, listBuf, BUDGET.list);
+if (forbidden.length) console.error(`the list pulls in heavy chunks: ${forbidden.join(', ')}`);
+process.exit(okLoader && okList && !forbidden.length ? 0 : 1);

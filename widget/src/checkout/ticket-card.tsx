@@ -1,0 +1,32 @@
+import type { Locale } from '../config.ts';
+import { formatStart } from '../i18n/format.ts';
+import type { Strings } from '../i18n/strings.ts';
+import type { StoredTicket } from '../tickets/ticket-store.ts';
+
+/** A ticket as the reader sees it: what, when, and what to do with it. */
+export function TicketCard({ ticket, locale, t }: { ticket: StoredTicket; locale: Locale; t: Strings }) {
+  const room = ticket.url.replace(
+    /\/t\/[^/]+$/,
+    `/room/${encodeURIComponent(ticket.workshopId)}#ticket=${ticket.token}`,
+  );
+  return (
+    <div class="card ticket" data-lectern-ticket={ticket.orderId}>
+      <h3>{ticket.title}</h3>
+      <p class="meta">{t.hostedBy(ticket.hostName)}</p>
+      <p class="when">
+        <time dateTime={ticket.startsAt}>{formatStart(ticket.startsAt, locale)}</time>
+      </p>
+      <div class="actions" style="justify-content:flex-start">
+        <a class="btn" href={ticket.icsUrl} download="workshop.ics">
+          {t.addToCalendar}
+        </a>
+        <a class="btn ghost" href={ticket.url} target="_blank" rel="noopener">
+          {t.openTicket}
+        </a>
+        <a class="btn ghost" href={room}>
+          {t.joinRoom}
+        </a>
+      </div>
+    </div>
+  );
+}

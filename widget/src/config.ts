@@ -1,0 +1,32 @@
+/** What the script tag configures; passed to every element. */
+export type WidgetConfig = {
+  /** The site id (`data-site`). */
+  site: string;
+  /** The Lectern server origin (`data-server`, default: where lectern.js came from). */
+  server: string;
+  locale: Locale;
+  checkout: 'redirect' | 'embedded';
+};
+
+export type Locale = 'en' | 'zh-CN';
+
+export function pickLocale(value: string | null | undefined): Locale {
+  return value?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/**
+ * Reads the configuration from our own `<script>` tag. Module scripts have no
+ * `document.currentScript`, so the tag is found by its resolved URL.
+ */
+export function readConfig(scriptUrl: string): WidgetConfig | string {
+  const script = [...document.querySelectorAll<HTMLScriptElement>('script[src]')].find(
+    (s) => s.src === scriptUrl || s.src.split('?')[0] === scriptUrl.split('?')[0],
+  );
+  const site = script?.dataset.site?.trim();
+  if (!site) {
+    return 'Lectern: add data-site="YOUR_SITE_ID" to the <script> tag that loads lectern.js (the id printed by `lectern site create`).';
+  }
+  const server = (script?.dataset.server || new URL(scriptUrl).origin).replace(/\/+$/, '');
+  const checkout = script?.dataset.checkout === 'embedded' ? 'embedded' : 'redirect';
+  return { site, server, locale: pickLocale(script?.dataset.locale || navigator.language), checkout };
+}

@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'preact/hooks';
+import { handleCheckoutReturn, returnState } from '../checkout/return-flow.ts';
+import { ReturnNotice } from '../checkout/return-notice.tsx';
+import { TicketCard } from '../checkout/ticket-card.tsx';
+import type { WidgetConfig } from '../config.ts';
+import { emit } from '../events.ts';
+import { strings } from '../i18n/strings.ts';
+import { listTickets, type StoredTicket } from '../tickets/ticket-store.ts';
+import { track } from '../track.ts';
+import { YourData } from '../ui/your-data.tsx';
+import { claimReturnNotice, renderInShadow } from './shadow-app.tsx';
+
+/** `<lectern-tickets>`: the reader's tickets for this site kept on this device, and their data. */
+export function TicketList({ config, showReturn }: { config: WidgetConfig; showReturn: boolean }) {
+  const t = strings(config.locale);
+  const [tickets, setTickets] = useState<StoredTicket[] | null>(null);
+  const paid = returnState.value?.step === 'paid';
+
+  useEffect(() => {
+    listTickets(config.site).then(
+      (list) => {
+        setTickets(list);
+        for (const ticket of list) track(config, 'ticket_view', { workshop: ticket.workshopId });
+        emit('lectern:ready', { element: 'lectern-tickets', count: list.length });
+      },
+      (err) => {
+        setTickets([]);
+        emit('lectern:error', { type: 'storage', message: String(err), element: 'lectern-tickets' });
+      },
+    );
+  }, [config, paid]);
+
+  return (
+    <div lang={config.locale}>
+      {showReturn && <ReturnNotice locale={config.locale} t={t} />}
+      <h2 style="font-size:1.15em;margin:0 0 12px">{t.myTickets}</h2>
+      {tickets && tickets.length === 0 && <p class="meta">{t.noTickets}</p>}
+      <div class="list">
+        {tickets?.map((ticket) => (
+          <TicketCard key={ticket.orderId} ticket={ticket} locale={config.locale} t={t} />
+        ))}
+      </div>
+      <YourData site={config.site} locale={config.locale} />
+    </div>
+  );
+}
+
+export function mount(element: HTMLElement, config: WidgetConfig): () => void {
+  handleCheckoutReturn(config);
+  return renderInShadow(element, <TicketList config={config} showReturn={claimReturnNotice(element)} />);
+}
