@@ -46,5 +46,7 @@ export function formatRelative(iso: string, locale: Locale, now = Date.now()): s
   const diff = Date.parse(iso) - now;
   const abs = Math.abs(diff);
   const [unit, ms] = abs < 3_600_000 ? UNITS[0] : abs < 48 * 3_600_000 ? UNITS[1] : UNITS[2];
-  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(Math.round(diff / ms), unit);
+  // Chinese 'auto' says 后天 for two days; readers expect the explicit 2天后 on a schedule.
+  const numeric = locale === 'en' ? 'auto' : 'always';
+  return new Intl.RelativeTimeFormat(locale, { numeric }).format(Math.round(diff / ms), unit);
 }

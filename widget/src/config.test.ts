@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { pickLocale, readConfig } from './config.ts';
+
+const URL_ = 'https://lectern.example/lectern.js';
+
+afterEach(() => {
+  document.head.replaceChildren();
+});
+
+function tag(attrs: Record<string, string>) {
+  const s = document.createElement('script');
+  s.type = 'module';
+  s.src = URL_;
+  for (const [k, v] of Object.entries(attrs)) s.setAttribute(k, v);
+  document.head.append(s);
+}
+
+describe('readConfig', () => {
+  it('reads the site, defaults the server to the script origin and honours the attributes', () => {
+    tag({ 'data-site': 'site_1', 'data-locale': 'zh-CN', 'data-checkout': 'embedded' });
+    expect(readConfig(URL_)).toEqual({
+      site: 'site_1',
+      server: 'https://lectern.example',
+      locale: 'zh-CN',
+      checkout: 'embedded',
+    });
+  });
+
+  it('uses data-server when given', () => {
+    tag({ 'data-site': 's', 'data-server': 'https://api.example/' });
+    expect(readConfig(URL_)).toMatchObject({ server: 'https://api.example', checkout: 'redirect' });
+  });
+
+  it('explains a missing data-site, naming the attribute', () => {
+    tag({});
+    expect(readConfig(URL_)).toMatch(/data-site="YOUR_SITE_ID"/);
+  });
+
+  it('picks Chinese for any zh locale and English otherwise', () => {
+    expect(pickLocale('zh-TW')).toBe('zh-CN');
+    expect(pickLocale('fr-FR')).toBe('en');
+    expect(pickLocale(undefined)).toBe('en');
+  });
+});
