@@ -38,7 +38,7 @@ function checkTimestamps(events: readonly BehaviourEvent[], now: number): void {
  * `POST /v1/events`: behaviour events uploaded by the widget's outbox, as JSON or as the
  * `text/plain` body `navigator.sendBeacon` sends. Answers 202 `{ accepted, duplicates }`.
  */
-export function eventRoutes(deps: AppDeps, store = new EventStore(deps.db, deps.now)) {
+export function eventRoutes(deps: AppDeps, store = new EventStore(deps.db, deps.now, deps.eventWriter)) {
   const app = new Hono();
   // Its own budget: a chatty reading session must not use up the reader's checkout budget.
   const limiter = new RateLimiter(deps.config.rateLimit.writePerMinute, deps.now);

@@ -32,7 +32,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const database = openDatabase(dataDir);
   await migrate(database.db);
   let now = Date.now();
-  const deps = createDeps({ config, db: database.db, log: createLogger('silent'), now: () => now });
+  const deps = createDeps({
+    config,
+    db: database.db,
+    log: createLogger('silent'),
+    now: () => now,
+    sqlite: database.sqlite,
+  });
   const app = createApp(deps);
   return {
     app,

@@ -1,0 +1,326 @@
+// `npm run bench` (rooms): learner join → first host video frame, median and p95, for 1, 5 and 10
+// learners, next to raw PeerJS doing the same in the same run; host sent bitrate and CPU with 10
+// learners. Prints progress, then one JSON line; also writes benchmarks/results/rooms.json.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { PeerServer } from 'peer';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../examples/e2e/harness/chromium.ts';
+import { freePort } from '../../examples/e2e/harness/lectern-server.ts';
+import { roomScript } from '../../examples/e2e/rooms-harness/build-room.ts';
+import { loadConfig } from '../src/config.ts';
+import { startServer } from '../src/server.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SIZES = [1, 5, 10];
+const log = (...a: unknown[]) => console.log(...a);
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))]);
+};
+const stats = (xs: number[]) => ({ median: quantile(xs, 0.5), p95: quantile(xs, 0.95), n: xs.length });
+
+/** Collects every RTCPeerConnection so getStats can be read from the page. */
+function collectPeerConnections() {
+  const w = window as unknown as { __pcs: RTCPeerConnection[] };
+  w.__pcs = [];
+  const Native = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends Native {
+    constructor(config?: RTCConfiguration) {
+      super(config);
+      w.__pcs.push(this);
+    }
+  } as typeof RTCPeerConnection;
+}
+
+/** In the page: ms from `start` (performance.now) to the first presented frame of the room video. */
+function firstFrameSince(page: Page, start: number): Promise<number> {
+  // A string, not a function: tsx's keepNames would inject a `__name` helper the page lacks.
+  return page.evaluate(`new Promise((resolve) => {
+    const poll = () => {
+      const v = document.querySelector('lectern-room')?.shadowRoot?.querySelector('video');
+      if (v && v.srcObject) v.requestVideoFrameCallback((now) => resolve(now - ${start}));
+      else setTimeout(poll, 5);
+    };
+    poll();
+  })`);
+}
+
+async function lecternRun(
+  browser: Browser,
+  url: string,
+  ownerKey: string,
+  workshopId: string,
+  ticket: () => Promise<string>,
+  n: number,
+  script: string | null,
+) {
+  const contexts: BrowserContext[] = [];
+  const ctx = async (init?: () => void) => {
+    const c = await browser.newContext();
+    contexts.push(c);
+    if (script)
+      await c.route('**/lectern.js', (r) => r.fulfill({ body: script, contentType: 'text/javascript' }));
+    if (init) await c.addInitScript(init);
+    return c.newPage();
+  };
+  const host = await ctx(collectPeerConnections);
+  await host.goto(`${url}/room/${workshopId}`);
+  const hr = host.locator('lectern-room');
+  await hr.getByRole('button', { name: 'Host this workshop' }).click();
+  await hr.getByLabel('Owner key').fill(ownerKey);
+  await hr.getByRole('button', { name: 'Start the room' }).click();
+  await hr.locator('[data-role=host]').waitFor();
+  await host.waitForFunction(() => (window as unknown as { __pcs: unknown[] }).__pcs !== undefined);
+  const times: number[] = [];
+  const pages: Page[] = [];
+  for (let i = 0; i < n; i++) {
+    const page = await ctx();
+    pages.push(page);
+    await page.goto(`${url}/room/${workshopId}#ticket=${await ticket()}`);
+    const join = page.locator('lectern-room').getByRole('button', { name: 'Join the room' });
+    await join.waitFor();
+    // The clock starts at the click: join API + signalling + host's roster check + call.
+    const start = await page.evaluate(() => {
+      const t = performance.now();
+      (
+        document
+          .querySelector('lectern-room')!
+          .shadowRoot!.querySelector('button.primary') as HTMLButtonElement
+      ).click();
+      return t;
+    });
+    times.push(await firstFrameSince(page, start));
+  }
+  return { times, host, close: async () => Promise.all(contexts.map((c) => c.close())) };
+}
+
+async function rawRun(browser: Browser, pageUrl: string, peerPort: number, n: number) {
+  const contexts: BrowserContext[] = [];
+  const open = async () => {
+    const c = await browser.newContext();
+    contexts.push(c);
+    const p = await c.newPage();
+    p.on('pageerror', (e) => console.error('raw page error', e.message));
+    p.on('crash', () => console.error('raw page crashed'));
+    await p.goto(pageUrl);
+    await p.waitForFunction(() => 'RawPeer' in window);
+    return p;
+  };
+  const host = await open();
+  const hostId = `rawhost${Date.now()}`;
+  await host.evaluate(
+    ({ id, port }) =>
+      new Promise<void>((resolve) => {
+        const w = window as unknown as { RawPeer: typeof import('peerjs').Peer };
+        navigator.mediaDevices.getUserMedia({ video: true, audio: true }).then((stream) => {
+          const peer = new w.RawPeer(id, { host: 'localhost', port, path: '/', config: { iceServers: [] } });
+          peer.on('connection', (conn) => conn.on('open', () => peer.call(conn.peer, stream)));
+          peer.on('open', () => resolve());
+        });
+      }),
+    { id: hostId, port: peerPort },
+  );
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const page = await open();
+    times.push(
+      await page.evaluate(
+        ({ hostId, port }) =>
+          new Promise<number>((resolve) => {
+            const w = window as unknown as { RawPeer: typeof import('peerjs').Peer };
+            const t0 = performance.now();
+            const peer = new w.RawPeer({ host: 'localhost', port, path: '/', config: { iceServers: [] } });
+            peer.on('open', () => peer.connect(hostId));
+            peer.on('call', (call) => {
+              call.answer();
+              call.on('stream', (stream) => {
+                const v = document.createElement('video');
+                v.muted = true;
+                v.srcObject = stream;
+                document.body.append(v);
+                v.play();
+                v.requestVideoFrameCallback((now) => resolve(now - t0));
+              });
+            });
+          }),
+        { hostId, port: peerPort },
+      ),
+    );
+  }
+  await Promise.all(contexts.map((c) => c.close()));
+  return times;
+}
+
+async function hostLoad(host: Page, seconds: number) {
+  const sample = () =>
+    host.evaluate(async () => {
+      let bytes = 0;
+      let encode = 0;
+      for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
+        if (pc.connectionState === 'closed') continue;
+        (await pc.getStats()).forEach((r) => {
+          if (r.type === 'outbound-rtp') {
+            bytes += r.bytesSent ?? 0;
+            encode += r.totalEncodeTime ?? 0;
+          }
+        });
+      }
+      return { bytes, encode, at: performance.now() };
+    });
+  const cpu0 = os.cpus().map((c) => c.times);
+  const a = await sample();
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  const b = await sample();
+  const cpu1 = os.cpus().map((c) => c.times);
+  let busy = 0;
+  let total = 0;
+  cpu1.forEach((t, i) => {
+    const d = (k: keyof typeof t) => t[k] - cpu0[i][k];
+    const all = d('user') + d('nice') + d('sys') + d('idle') + d('irq');
+    busy += all - d('idle');
+    total += all;
+  });
+  const secs = (b.at - a.at) / 1000;
+  return {
+    sentKbps: Math.round(((b.bytes - a.bytes) * 8) / 1000 / secs),
+    encoderBusyPercent: Math.round(((b.encode - a.encode) / secs) * 100),
+    machineCpuPercent: Math.round((busy / total) * 100),
+  };
+}
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lectern-bench-rooms-'));
+  const port = await freePort();
+  const running = await startServer(
+    loadConfig({
+      NODE_ENV: 'test',
+      PORT: String(port),
+      LECTERN_PUBLIC_URL: `http://localhost:${port}`,
+      LECTERN_DATA_DIR: dataDir,
+      LECTERN_RATE_LIMIT_READ: '0',
+      LECTERN_RATE_LIMIT_WRITE: '0',
+      LECTERN_SEED_DEMO: '1',
+    }),
+  );
+  const url = `http://localhost:${port}`;
+  const peerPort = await freePort();
+  const rawServer = PeerServer({ port: peerPort, path: '/' });
+  const rawBundle = (
+    await build({
+      stdin: { contents: "import { Peer } from 'peerjs'; window.RawPeer = Peer;", resolveDir: root },
+      bundle: true,
+      format: 'esm',
+      write: false,
+    })
+  ).outputFiles[0].text;
+  const script = await roomScript();
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  // Raw PeerJS is served by its own PeerServer's express app (same origin as its signalling).
+  rawServer.get('/__raw-peerjs', (_req, res) => {
+    res.type('html').send('<!doctype html><script type="module" src="/__raw-peerjs.js"></script>');
+  });
+  rawServer.get('/__raw-peerjs.js', (_req, res) => {
+    res.type('js').send(rawBundle);
+  });
+  const rawPage = `http://localhost:${peerPort}/__raw-peerjs`;
+  const result: Record<string, unknown> = { name: 'rooms' };
+  try {
+    // Owner session + workshops in their window, one per size so rooms start empty.
+    const auth = await fetch(`${url}/v1/owner/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ siteId: 'demo', key: running.demo!.ownerKey }),
+    }).then((r) => r.json());
+    const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${auth.token}` };
+    const { paidTicket } = await import('../src/rooms/test-tickets.ts');
+    const { createDeps } = await import('../src/app.ts');
+    const { openDatabase } = await import('../src/db/database.ts');
+    const { createLogger } = await import('../src/log.ts');
+    const db = openDatabase(dataDir);
+    const deps = createDeps({
+      config: loadConfig({ NODE_ENV: 'test', LECTERN_DATA_DIR: dataDir }),
+      db: db.db,
+      log: createLogger('silent'),
+    });
+
+    const ours: Record<string, ReturnType<typeof stats>> = {};
+    const raw: Record<string, ReturnType<typeof stats>> = {};
+    for (const n of SIZES) {
+      const w = await fetch(`${url}/v1/sites/demo/workshops`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          title: `Bench ${n}`,
+          summary: 'bench',
+          description: '',
+          hostName: 'Bench Host',
+          startsAt: new Date(Date.now() + 5 * 60_000).toISOString(),
+          durationMinutes: 60,
+          timeZone: 'UTC',
+          capacity: 50,
+          priceAmount: 100,
+          currency: 'EUR',
+          tags: [],
+          language: 'en',
+        }),
+      }).then((r) => r.json());
+      await fetch(`${url}/v1/sites/demo/workshops/${w.id}/publish`, { method: 'POST', headers });
+      const rawTimes = await rawRun(browser, rawPage, peerPort, n);
+      raw[n] = stats(rawTimes);
+      const run = await lecternRun(
+        browser,
+        url,
+        running.demo!.ownerKey,
+        w.id,
+        async () => (await paidTicket(deps, 'demo', w.id)).token,
+        n,
+        script,
+      );
+      ours[n] = stats(run.times);
+      log(
+        `${n} learner(s): lectern median ${ours[n].median} ms p95 ${ours[n].p95} ms | raw PeerJS median ${raw[n].median} ms p95 ${raw[n].p95} ms`,
+      );
+      if (n === 10) {
+        const load = await hostLoad(run.host, 5);
+        result.host10 = load;
+        log(
+          `host with 10 learners: sent ${load.sentKbps} kbit/s, encoder busy ${load.encoderBusyPercent}%, machine CPU ${load.machineCpuPercent}%`,
+        );
+      }
+      await run.close();
+    }
+    await db.close();
+    result.firstFrameMs = { lectern: ours, rawPeerjs: raw };
+    result.ratioMedian = Object.fromEntries(
+      SIZES.map((n) => [n, Math.round((ours[n].median / raw[n].median) * 100) / 100]),
+    );
+    const h = result.host10 as { sentKbps: number; machineCpuPercent: number };
+    result.summary = SIZES.map(
+      (n) => `${n}L ${ours[n].median}/${ours[n].p95} ms (raw ${raw[n].median}/${raw[n].p95})`,
+    )
+      .join(', ')
+      .concat(
+        `; host @10: ${h.sentKbps} kbit/s sent, CPU ${h.machineCpuPercent}% (2 cores, all peers on one machine)`,
+      );
+  } finally {
+    await browser.close();
+    await running.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  mkdirSync(path.join(root, 'benchmarks/results'), { recursive: true });
+  writeFileSync(path.join(root, 'benchmarks/results/rooms.json'), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result));
+  // PeerJS's server keeps timers without unref(); nothing else is pending.
+  rawServer.removeAllListeners();
+  process.exit(0);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
