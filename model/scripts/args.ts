@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { moocDataDir, repoRoot } from '../src/data/paths.ts';
+
+/** Shared flags: --sequences FILE (default: the shared MOOC data), --model/--out PATH.onnx, --k N. */
+export function cliArgs(extra: Record<string, { type: 'string' | 'boolean' }> = {}) {
+  const { values } = parseArgs({
+    options: {
+      sequences: { type: 'string' },
+      kg: { type: 'string' },
+      out: { type: 'string' },
+      model: { type: 'string' },
+      k: { type: 'string' },
+      ...extra,
+    },
+    allowPositionals: false,
+  });
+  const defaultData = !values.sequences;
+  // `npm -w model run …` runs here, in model/: resolve paths from where the person typed it.
+  const from = (p: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
+  if (values.model) values.model = from(values.model);
+  if (values.out) values.out = from(values.out);
+  return {
+    values,
+    defaultData,
+    sequences: values.sequences ? from(values.sequences) : path.join(moocDataDir(), 'sequences.txt'),
+    kg: values.kg ? from(values.kg) : defaultData ? path.join(moocDataDir(), 'course_kg.txt') : undefined,
+    defaultModel: path.join(repoRoot, 'model', 'artifacts', 'mooc.onnx'),
+  };
+}
+
+export function metaPathFor(onnxPath: string): string {
+  return onnxPath.replace(/\.onnx$/, '') + '.json';
+}
+
+export function formatRow(name: string, m: { hr10: number; ndcg10: number; recall20: number }): string {
+  return `| ${name} | ${m.hr10.toFixed(4)} | ${m.ndcg10.toFixed(4)} | ${m.recall20.toFixed(4)} |`;
+}

@@ -1,0 +1,8 @@
+// The only code that turns a learner's history into model input and the model's output into a
+// ranked list. Used by evaluation, the batch CLI, the widget and the extension.
+export type { EncodedHistory } from './encode.ts';
+export { encodeHistory, excludeMask } from './encode.ts';
+export type { ModelMeta } from './model-meta.ts';
+export { checkMeta, RecommenderError } from './model-meta.ts';
+export type { Recommendation, Recommender, RecommendOptions } from './recommender.ts';
+export { loadRecommender } from './recommender.ts';

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { Vocabulary } from './data/vocabulary.ts';
+import { exportSequenceModel } from './export/onnx-export.ts';
+import type { ModelMeta } from './runtime/model-meta.ts';
+import { popularityCounts, popularityOrder } from './train/popularity.ts';
+import { type SequenceModel, type SequenceModelOptions, trainSequenceModel } from './train/sequence-model.ts';
+
+export type TrainedRecommender = {
+  onnx: Uint8Array;
+  meta: ModelMeta;
+  model: SequenceModel;
+  vocabulary: Vocabulary;
+};
+
+/**
+ * Trains and exports a recommender from item sequences (oldest first). Works for any catalogue:
+ * the shared MOOC data, or a site's workshops and posts (`w:…`, `p:…`), however small.
+ * `side` maps item keys to side-information entities (optional).
+ */
+export function trainRecommender(
+  sequences: readonly string[][],
+  options: Omit<SequenceModelOptions, 'side'> & {
+    k?: number;
+    side?: Map<string, string[]>;
+    items?: string[];
+  } = {},
+): TrainedRecommender {
+  const keys = new Set<string>(options.items ?? []);
+  for (const seq of sequences) for (const item of seq) keys.add(item);
+  if (keys.size === 0) throw new Error('trainRecommender: no items to learn from');
+  const vocabulary = options.items
+    ? new Vocabulary(keys)
+    : Vocabulary.fromSequences(sequences.map((items) => ({ user: '', items })));
+  const encoded = sequences.map((s) => vocabulary.encode(s));
+  const side = new Map<number, string[]>();
+  for (const [key, entities] of options.side ?? []) {
+    const i = vocabulary.indexOf(key);
+    if (i !== undefined) side.set(i, entities);
+  }
+  const model = trainSequenceModel(encoded, vocabulary.size, { ...options, side });
+  const k = Math.min(options.k ?? 50, vocabulary.size);
+  const onnx = exportSequenceModel(model, k);
+  const order = popularityOrder(popularityCounts(encoded, vocabulary.size));
+  const meta: ModelMeta = {
+    format: 'lectern-reco/1',
+    version: createHash('sha256').update(onnx).digest('hex').slice(0, 16),
+    items: vocabulary.keys,
+    maxHistory: model.maxHistory,
+    recency: model.recency,
+    k,
+    popular: order.slice(0, 50).map((i) => vocabulary.keys[i]),
+    trainedAt: new Date().toISOString(),
+  };
+  return { onnx, meta, model, vocabulary };
+}
