@@ -17,7 +17,7 @@ const benches = [
   { name: 'widget-first-card', file: 'widget/bench/first-card.bench.ts' },
   { name: 'model', file: 'model/bench/bench.ts' },
   { name: 'model-browser', file: 'model/bench/browser.bench.ts' },
-  { name: 'rooms', file: 'widget/bench/rooms.bench.ts' },
+  { name: 'rooms', file: 'server/bench/rooms.bench.ts' },
 ].filter((b) => existsSync(path.join(root, b.file)));
 
 const only = process.argv.slice(2);

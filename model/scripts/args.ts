@@ -30,7 +30,7 @@ export function cliArgs(extra: Record<string, { type: 'string' | 'boolean' }> = 
 }
 
 export function metaPathFor(onnxPath: string): string {
-  return onnxPath.replace(/\.onnx$/, '') + '.json';
+  return `${onnxPath.replace(/\.onnx$/, '')}.json`;
 }
 
 export function formatRow(name: string, m: { hr10: number; ndcg10: number; recall20: number }): string {

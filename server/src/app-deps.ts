@@ -2,10 +2,12 @@ import type Stripe from 'stripe';
 import type { OrderService } from './checkout/order-service.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
+import type { EventWriter } from './db/event-writer.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
 import type { Logger } from './log.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { PaymentProvider } from './payments/payment-provider.ts';
+import type { RoomService } from './rooms/room-service.ts';
 import type { OwnerAuth } from './sites/owner-auth.ts';
 import type { SiteStore } from './sites/site-store.ts';
 import type { TicketService } from './tickets/ticket-service.ts';
@@ -29,9 +31,13 @@ export type AppDeps = {
   /** The official Stripe client when LECTERN_PAYMENTS=stripe. */
   stripe: Stripe | null;
   limits: { read: RateLimiter; write: RateLimiter };
+  /** Live rooms: passes, roster, presence (the PeerJS server in server.ts reports to it). */
+  rooms: RoomService;
   /**
    * The server's own origins (the public URL, plus its loopback aliases when it is localhost):
    * always allowed, since the server serves the example sites and its own pages.
    */
   ownOrigins: readonly string[];
+  /** Writes uploaded behaviour events (a prepared-statement fast path on SQLite). */
+  eventWriter: EventWriter;
 };

@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from './app-deps.ts';
@@ -9,6 +10,7 @@ import { sendTicketEmail } from './checkout/ticket-email.ts';
 import type { Config } from './config.ts';
 import type { ErrorBody } from './contract/errors.ts';
 import type { Db } from './db/database.ts';
+import { kyselyEventWriter, sqliteEventWriter } from './db/event-writer.ts';
 import { eventRoutes } from './events/routes.ts';
 import { preflightHeaders } from './http/cors.ts';
 import { HttpError } from './http/http-error.ts';
@@ -17,6 +19,9 @@ import type { Logger } from './log.ts';
 import { Mailer } from './mail/mailer.ts';
 import { DevPaymentProvider } from './payments/dev-provider.ts';
 import { createStripeClient, StripePaymentProvider } from './payments/stripe-provider.ts';
+import { ratingRoutes } from './ratings/routes.ts';
+import { RoomService } from './rooms/room-service.ts';
+import { roomRoutes } from './rooms/routes.ts';
 import { OwnerAuth } from './sites/owner-auth.ts';
 import { siteRoutes } from './sites/routes.ts';
 import { SiteStore } from './sites/site-store.ts';
@@ -26,9 +31,16 @@ import { WaitlistService } from './waitlist/waitlist-service.ts';
 import { workshopRoutes } from './workshops/routes.ts';
 import { WorkshopStore } from './workshops/workshop-store.ts';
 
-export type CreateAppOptions = { config: Config; db: Db; log: Logger; now?: () => number };
+export type CreateAppOptions = {
+  config: Config;
+  db: Db;
+  log: Logger;
+  now?: () => number;
+  /** The embedded SQLite handle, for the few hot paths that prepare statements once. */
+  sqlite?: SQLite.Database;
+};
 
-export function createDeps({ config, db, log, now = Date.now }: CreateAppOptions): AppDeps {
+export function createDeps({ config, db, log, now = Date.now, sqlite }: CreateAppOptions): AppDeps {
   const sites = new SiteStore(db, now);
   const workshops = new WorkshopStore(db, now);
   const tickets = new TicketService(db, config.secret, config.publicUrl, now);
@@ -67,6 +79,8 @@ export function createDeps({ config, db, log, now = Date.now }: CreateAppOptions
       write: new RateLimiter(config.rateLimit.writePerMinute, now),
     },
     ownOrigins: ownOriginsOf(config.publicUrl),
+    eventWriter: sqlite ? sqliteEventWriter(db, sqlite) : kyselyEventWriter(db),
+    rooms: new RoomService(db, config, tickets, log, now),
   };
   return deps;
 }
@@ -135,6 +149,8 @@ export function createApp(deps: AppDeps) {
   }
   if (deps.config.payments === 'dev') app.route('/', devCheckoutRoutes(deps));
   app.route('/', eventRoutes(deps));
+  app.route('/', roomRoutes(deps));
+  app.route('/', ratingRoutes(deps));
 
   app.notFound((c) => c.json(errorJson('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
 

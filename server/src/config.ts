@@ -30,6 +30,19 @@ export type Config = {
     apiProtocol?: 'http' | 'https';
   };
   smtp: { url?: string; from: string };
+  rooms: RoomsConfig;
+};
+
+/** Live rooms (server/src/rooms): when they open, how many learners, and how browsers reach each other. */
+export type RoomsConfig = {
+  /** Learners and host may join this long before the start… */
+  openBeforeMinutes: number;
+  /** …and until this long after the scheduled end. */
+  graceMinutes: number;
+  learnerLimit: number;
+  stunUrls: string[];
+  /** TURN with the coturn REST shared-secret scheme; browsers get credentials valid for `ttlSeconds`. */
+  turn: { urls: string[]; secret?: string; ttlSeconds: number };
 };
 
 export class ConfigError extends Error {
@@ -132,5 +145,40 @@ export function loadConfig(env: Env = process.env): Config {
       apiProtocol: apiProtocol as 'http' | 'https' | undefined,
     },
     smtp: { url: env.SMTP_URL, from: env.MAIL_FROM || 'Lectern <tickets@localhost>' },
+    rooms: loadRoomsConfig(env, mode),
+  };
+}
+
+const list = (raw: string | undefined) =>
+  (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function loadRoomsConfig(env: Env, mode: Config['env']): RoomsConfig {
+  const turnUrls = list(env.LECTERN_TURN_URLS);
+  if (turnUrls.length && !env.LECTERN_TURN_SECRET) {
+    throw new ConfigError(
+      'LECTERN_TURN_SECRET is required with LECTERN_TURN_URLS (coturn static-auth-secret)',
+    );
+  }
+  const limit = int(env, 'LECTERN_ROOM_LEARNER_LIMIT', 25);
+  if (limit < 1) throw new ConfigError('LECTERN_ROOM_LEARNER_LIMIT must be at least 1');
+  return {
+    openBeforeMinutes: int(env, 'LECTERN_ROOM_OPEN_BEFORE_MINUTES', 15),
+    graceMinutes: int(env, 'LECTERN_ROOM_GRACE_MINUTES', 30),
+    learnerLimit: limit,
+    // Tests run on loopback, where host candidates suffice and an outside STUN server is unreachable.
+    stunUrls:
+      env.LECTERN_STUN_URLS !== undefined
+        ? list(env.LECTERN_STUN_URLS)
+        : mode === 'test'
+          ? []
+          : ['stun:stun.l.google.com:19302'],
+    turn: {
+      urls: turnUrls,
+      secret: env.LECTERN_TURN_SECRET || undefined,
+      ttlSeconds: int(env, 'LECTERN_TURN_TTL_SECONDS', 3600),
+    },
   };
 }

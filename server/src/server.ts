@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { migrate, openDatabase } from './db/database.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { createLogger } from './log.ts';
+import { attachSignalling } from './rooms/signalling.ts';
 import { exampleRoutes } from './static/static-routes.ts';
 import { widgetRoutes } from './static/widget-routes.ts';
 
@@ -23,14 +24,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const database = openDatabase(config.dataDir);
   const applied = await migrate(database.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
-  const deps = createDeps({ config, db: database.db, log });
+  const deps = createDeps({ config, db: database.db, log, sqlite: database.sqlite });
   const demo = config.seedDemo ? await seedDemo(deps) : undefined;
 
   const app = createApp(deps);
   app.route('/', widgetRoutes());
   if (config.serveExamples) app.route('/', exampleRoutes());
 
-  const server = createServer(getRequestListener(app.fetch));
+  const listener = getRequestListener(app.fetch);
+  // `/peerjs` (PeerJS HTTP + WebSocket signalling) is served before Hono; see rooms/signalling.ts.
+  const server = createServer((req, res) => {
+    if (!signalling.handle(req, res)) listener(req, res);
+  });
+  const signalling = attachSignalling(server, deps.rooms, log);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -55,6 +61,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     close() {
       closing ??= (async () => {
         // In-flight requests finish; idle keep-alive sockets are closed at once, stragglers after 10 s.
+        signalling.close();
         const force = setTimeout(() => server.closeAllConnections(), 10_000);
         force.unref();
         await new Promise<void>((resolve) => server.close(() => resolve()));

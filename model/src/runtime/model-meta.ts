@@ -30,8 +30,7 @@ export class RecommenderError extends Error {
 export function checkMeta(meta: unknown): ModelMeta {
   const m = meta as Partial<ModelMeta> | null;
   if (
-    !m ||
-    m.format !== 'lectern-reco/1' ||
+    m?.format !== 'lectern-reco/1' ||
     !Array.isArray(m.items) ||
     m.items.length === 0 ||
     typeof m.maxHistory !== 'number' ||

@@ -1,4 +1,14 @@
 // The wire API. Clients import types only from here (`import type`), so none of it reaches a bundle.
+
+export type {
+  RatingSummary,
+  RatingWeights,
+  RoomJoin,
+  RoomRole,
+  RoomStatus,
+  Roster,
+  RosterEntry,
+} from '../rooms/contract.ts';
 export type {
   CheckoutMode,
   CheckoutRequest,

@@ -104,6 +104,39 @@ export interface EventTable {
   received_at: number;
 }
 
+/** Signalling credentials issued by `POST /v1/rooms/:workshop/join`; also the host's roster. */
+export interface RoomPassTable {
+  peer_id: string;
+  workshop_id: string;
+  site_id: string;
+  role: 'host' | 'learner';
+  ticket_id: string | null;
+  name: string;
+  issued_at: number;
+  expires_at: number;
+  superseded_at: number | null;
+  removed_at: number | null;
+}
+
+export interface RoomTable {
+  workshop_id: string;
+  site_id: string;
+  ended_at: number | null;
+}
+
+export interface RatingTable {
+  id: string;
+  site_id: string;
+  workshop_id: string;
+  ticket_id: string;
+  content: number;
+  instructor: number;
+  interactivity: number;
+  comment: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface MigrationMarker {
   seq: Generated<number>;
 }
@@ -116,6 +149,9 @@ export interface Database {
   webhook_events: WebhookEventTable;
   waitlist: WaitlistTable;
   events: EventTable;
+  room_passes: RoomPassTable;
+  rooms: RoomTable;
+  ratings: RatingTable;
 }
 
 export type SiteRow = Selectable<SiteTable>;
@@ -125,3 +161,4 @@ export type WorkshopPatch = Updateable<WorkshopTable>;
 export type OrderRow = Selectable<OrderTable>;
 export type TicketRow = Selectable<TicketTable>;
 export type NewEvent = Insertable<EventTable>;
+export type RoomPassRow = Selectable<RoomPassTable>;

@@ -64,9 +64,9 @@ export class EventStore {
     const group = this.queue.splice(0, MAX_GROUP);
     try {
       const counts = await this.write(group.map((batch) => batch.rows));
-      group.forEach((batch, i) =>
-        batch.resolve({ accepted: counts[i], duplicates: batch.rows.length - counts[i] }),
-      );
+      for (const [i, batch] of group.entries()) {
+        batch.resolve({ accepted: counts[i], duplicates: batch.rows.length - counts[i] });
+      }
     } catch {
       // One bad batch must not fail the others that happened to share its transaction.
       for (const batch of group) {

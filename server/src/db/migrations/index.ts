@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as initial from './001-initial.ts';
 import * as events from './002-events.ts';
 import * as checkout from './003-checkout.ts';
+import * as rooms from './004-rooms.ts';
 
 /** Versioned migrations, applied in key order at start. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-events': events,
   '003-checkout': checkout,
+  '004-rooms': rooms,
 };

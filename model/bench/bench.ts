@@ -1,0 +1,78 @@
+// `npm -w model run bench` (and `npm run bench`): training time, quality on the shared data with
+// the leave-last-out full-ranking protocol, ONNX size, and Node inference latency through the
+// runtime (session creation reported separately). Last line: one JSON object.
+import path from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { loadCourseKg } from '../src/data/course-kg.ts';
+import { moocDataDir } from '../src/data/paths.ts';
+import { loadSequences } from '../src/data/sequences.ts';
+import { Vocabulary } from '../src/data/vocabulary.ts';
+import { evaluate, leaveLastOut } from '../src/eval/protocol.ts';
+import { loadRecommender } from '../src/runtime/index.ts';
+import { itemKnn } from '../src/train/item-knn.ts';
+import { popularityCounts } from '../src/train/popularity.ts';
+import { scoreSequence } from '../src/train/sequence-model.ts';
+import { trainRecommender } from '../src/train-recommender.ts';
+
+const dir = moocDataDir();
+const sequences = loadSequences(path.join(dir, 'sequences.txt'));
+const vocab = Vocabulary.fromSequences(sequences);
+const { train, cases } = leaveLastOut(sequences.map((s) => vocab.encode(s.items)));
+const side = loadCourseKg(path.join(dir, 'course_kg.txt'));
+
+let t = performance.now();
+const trained = trainRecommender(
+  train.map((seq) => seq.map((i) => vocab.keys[i])),
+  { side, items: vocab.keys, k: 50 },
+);
+const trainSeconds = (performance.now() - t) / 1000;
+
+const pop = popularityCounts(train, vocab.size);
+const popularity = evaluate(cases, () => pop);
+const itemKnnMetrics = evaluate(cases, itemKnn(train, vocab.size));
+const sequence = evaluate(cases, (h) => scoreSequence(trained.model, h));
+
+t = performance.now();
+const recommender = await loadRecommender(trained.onnx, trained.meta);
+const sessionMs = performance.now() - t;
+const histories = sequences.slice(0, 1000).map((s) => s.items);
+for (const h of histories.slice(0, 50)) await recommender.recommend(h, { k: 10 }); // warm-up
+const times: number[] = [];
+for (const h of histories) {
+  const s = performance.now();
+  await recommender.recommend(h, { k: 10 });
+  times.push(performance.now() - s);
+}
+times.sort((a, b) => a - b);
+const q = (p: number) => Number(times[Math.floor(p * (times.length - 1))].toFixed(3));
+
+const size = {
+  raw: trained.onnx.length,
+  gzip: gzipSync(trained.onnx).length,
+  brotli: brotliCompressSync(trained.onnx).length,
+};
+const round = (m: { hr10: number; ndcg10: number; recall20: number }) => ({
+  hr10: Number(m.hr10.toFixed(4)),
+  ndcg10: Number(m.ndcg10.toFixed(4)),
+  recall20: Number(m.recall20.toFixed(4)),
+});
+const gain = sequence.ndcg10 / itemKnnMetrics.ndcg10 - 1;
+const out = {
+  name: 'model',
+  command: 'npm run bench',
+  learners: cases.length,
+  items: vocab.size,
+  trainSeconds: Number(trainSeconds.toFixed(2)),
+  metrics: { popularity: round(popularity), itemKnn: round(itemKnnMetrics), sequence: round(sequence) },
+  ndcgGainOverItemKnn: Number((gain * 100).toFixed(1)),
+  onnxBytes: size,
+  node: { sessionMs: Number(sessionMs.toFixed(1)), inferenceP50Ms: q(0.5), inferenceP95Ms: q(0.95) },
+  targets: { ndcgGainOverItemKnnPct: 15, onnxBytes: 600 * 1024, inferenceP50Ms: 1, trainSeconds: 300 },
+};
+const summary =
+  `NDCG@10 ${out.metrics.sequence.ndcg10} vs item-kNN ${out.metrics.itemKnn.ndcg10} (+${out.ndcgGainOverItemKnn}%) vs popularity ${out.metrics.popularity.ndcg10}; ` +
+  `ONNX ${(size.raw / 1024).toFixed(0)} KB (${(size.brotli / 1024).toFixed(0)} KB brotli); training ${out.trainSeconds} s; ` +
+  `Node inference p50 ${out.node.inferenceP50Ms} ms, p95 ${out.node.inferenceP95Ms} ms (session ${out.node.sessionMs} ms)`;
+console.log(summary);
+console.log(JSON.stringify({ ...out, summary }));
+await recommender.release();

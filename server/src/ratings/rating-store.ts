@@ -1,0 +1,70 @@
+import type { Db } from '../db/database.ts';
+import { newId } from '../ids.ts';
+import type { RatingSummary, RatingWeights } from '../rooms/contract.ts';
+import { satisfaction } from './satisfaction.ts';
+
+export type RatingInput = {
+  siteId: string;
+  workshopId: string;
+  ticketId: string;
+  content: number;
+  instructor: number;
+  interactivity: number;
+  comment: string | null;
+};
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export class RatingStore {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** One rating per ticket: rating again replaces the earlier one. */
+  async save(r: RatingInput): Promise<void> {
+    const now = this.now();
+    const scores = { content: r.content, instructor: r.instructor, interactivity: r.interactivity };
+    await this.db
+      .insertInto('ratings')
+      .values({
+        id: newId('rt'),
+        site_id: r.siteId,
+        workshop_id: r.workshopId,
+        ticket_id: r.ticketId,
+        ...scores,
+        comment: r.comment,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) =>
+        oc.column('ticket_id').doUpdateSet({ ...scores, comment: r.comment, updated_at: now }),
+      )
+      .execute();
+  }
+
+  async summary(workshopId: string, weights: RatingWeights): Promise<RatingSummary> {
+    const rows = await this.db
+      .selectFrom('ratings')
+      .select(['content', 'instructor', 'interactivity', 'comment', 'created_at'])
+      .where('workshop_id', '=', workshopId)
+      .orderBy('created_at', 'desc')
+      .execute();
+    const count = rows.length;
+    const avg = (k: 'content' | 'instructor' | 'interactivity') =>
+      round2(rows.reduce((sum, r) => sum + Number(r[k]), 0) / count);
+    const averages = count
+      ? { content: avg('content'), instructor: avg('instructor'), interactivity: avg('interactivity') }
+      : null;
+    return {
+      workshopId,
+      count,
+      averages,
+      weights,
+      satisfaction: averages ? satisfaction(averages, weights) : null,
+      comments: rows
+        .filter((r) => r.comment)
+        .map((r) => ({ comment: r.comment!, createdAt: new Date(Number(r.created_at)).toISOString() })),
+    };
+  }
+}

@@ -1,0 +1,100 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import type { AppDeps } from '../app-deps.ts';
+import { allowSiteOrigin } from '../http/cors.ts';
+import { HttpError, notFound } from '../http/http-error.ts';
+import { readJson } from '../http/json-body.ts';
+import { rateLimit } from '../http/rate-limit.ts';
+import { joinRequest, removeRequest } from './contract.ts';
+import { roomPage } from './room-page.ts';
+
+/** Room endpoints: join (ticket or owner session → signalling pass), status, roster and host controls. */
+export function roomRoutes(deps: AppDeps) {
+  const app = new Hono();
+  const rooms = deps.rooms;
+
+  /** CORS for the workshop's site; 404 for an unknown workshop. */
+  async function siteFor(c: Context, workshopId: string): Promise<string> {
+    const siteId = await rooms.siteOf(workshopId);
+    const site = await deps.sites.get(siteId);
+    if (!site) throw notFound('Workshop');
+    allowSiteOrigin(c, site, deps.ownOrigins);
+    return siteId;
+  }
+
+  async function requireHost(c: Context, workshopId: string): Promise<string> {
+    const siteId = await siteFor(c, workshopId);
+    await deps.ownerAuth.requireSite(c, siteId);
+    return siteId;
+  }
+
+  app.post('/v1/rooms/:workshop/join', rateLimit(deps.limits.write, 'room-join'), async (c) => {
+    const workshopId = c.req.param('workshop');
+    const siteId = await siteFor(c, workshopId);
+    const body = await readJson(c, joinRequest);
+    if (body.ticket) return c.json(await rooms.joinLearner(workshopId, body.ticket, body.name), 201);
+    if (!c.req.header('authorization')) {
+      throw new HttpError(401, 'unauthorized', 'Present a ticket to join, or an owner session to host');
+    }
+    await deps.ownerAuth.requireSite(c, siteId);
+    return c.json(await rooms.joinHost(workshopId, siteId, body.name), 201);
+  });
+
+  // A pass holder asks whom to connect to (after the host reloaded) and whether the room ended.
+  app.get('/v1/rooms/:workshop/status', rateLimit(deps.limits.read, 'read'), async (c) => {
+    const workshopId = c.req.param('workshop');
+    await siteFor(c, workshopId);
+    const match = /^Bearer\s+([A-Za-z0-9_-]{1,64})~(\S{1,200})$/i.exec(c.req.header('authorization') ?? '');
+    if (!match)
+      throw new HttpError(
+        401,
+        'unauthorized',
+        'Send the room pass as "Authorization: Bearer <peerId>~<token>"',
+      );
+    return c.json(await rooms.status(workshopId, match[1], match[2]));
+  });
+
+  app.get('/v1/rooms/:workshop/roster', rateLimit(deps.limits.read, 'read'), async (c) => {
+    const workshopId = c.req.param('workshop');
+    await requireHost(c, workshopId);
+    return c.json(await rooms.roster(workshopId));
+  });
+
+  app.post('/v1/rooms/:workshop/remove', rateLimit(deps.limits.write, 'write'), async (c) => {
+    const workshopId = c.req.param('workshop');
+    await requireHost(c, workshopId);
+    const body = await readJson(c, removeRequest);
+    await rooms.remove(workshopId, body.peerId);
+    return c.json({ removed: body.peerId });
+  });
+
+  app.post('/v1/rooms/:workshop/end', rateLimit(deps.limits.write, 'write'), async (c) => {
+    const workshopId = c.req.param('workshop');
+    const siteId = await requireHost(c, workshopId);
+    await rooms.end(workshopId, siteId);
+    return c.json({ ended: true });
+  });
+
+  // The page the ticket links to: the widget's room element on the server's own origin.
+  app.get('/room/:workshop', async (c) => {
+    const workshopId = c.req.param('workshop');
+    const row = await deps.db
+      .selectFrom('workshops')
+      .select(['id', 'site_id', 'title', 'language', 'status'])
+      .where('id', '=', workshopId)
+      .executeTakeFirst();
+    if (!row || row.status === 'draft') {
+      return c.html(
+        roomPage({ title: 'Workshop not found', workshopId: null, siteId: null, lang: 'en' }),
+        404,
+      );
+    }
+    c.header('Cache-Control', 'no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+    return c.html(
+      roomPage({ title: row.title, workshopId: row.id, siteId: row.site_id, lang: row.language }),
+    );
+  });
+
+  return app;
+}

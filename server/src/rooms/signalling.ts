@@ -1,0 +1,108 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import express from 'express';
+import { ExpressPeerServer, type IClient } from 'peer';
+import { WebSocketServer } from 'ws';
+import type { Logger } from '../log.ts';
+import { type RoomService, SIGNALLING } from './room-service.ts';
+
+export type Signalling = {
+  /** Handles `/peerjs…` HTTP requests; returns false for every other path (Hono takes those). */
+  handle(req: IncomingMessage, res: ServerResponse): boolean;
+  close(): void;
+};
+
+/**
+ * The PeerJS server on the API's own HTTP server. PeerJS's `key` is not authentication and its
+ * `connection` event fires after a client is registered, so every WebSocket is checked in
+ * `verifyClient` first: a peer id + token that `POST /v1/rooms/:workshop/join` did not issue (or
+ * that expired, was superseded, or was removed) gets HTTP 401 and never reaches the PeerJS realm.
+ */
+export function attachSignalling(
+  server: Server,
+  rooms: RoomService,
+  log: Logger,
+  now = Date.now,
+): Signalling {
+  const sockets = new Map<string, IClient>();
+  // Filled by verifyClient, read when PeerJS registers the client (it emits `connection` only for
+  // new registrations; a reconnect onto a live registration keeps its presence).
+  const verified = new Map<string, { workshopId: string; role: 'host' | 'learner' }>();
+  let wss: WebSocketServer | undefined;
+  const peerServer = ExpressPeerServer(server, {
+    key: SIGNALLING.key,
+    path: '/',
+    // Learners behind flaky networks reconnect with the same id; a short expiry frees dead ids fast.
+    alive_timeout: 60_000,
+    allow_discovery: false,
+    createWebSocketServer: (options) => {
+      wss = new WebSocketServer({
+        ...options,
+        verifyClient: (info, done) => {
+          const query = new URL(info.req.url ?? '', 'http://x').searchParams;
+          const id = query.get('id') ?? '';
+          const token = query.get('token') ?? '';
+          rooms.participant(id, token).then(
+            (who) => {
+              if (!who) {
+                log.debug({ peerId: id.slice(0, 64) }, 'signalling refused');
+                done(false, 401, 'Unauthorized');
+                return;
+              }
+              verified.set(id, who);
+              done(true);
+            },
+            (err) => {
+              log.warn({ err }, 'signalling check failed');
+              done(false, 503, 'Unavailable');
+            },
+          );
+        },
+      });
+      return wss;
+    },
+  });
+  peerServer.on('connection', (client) => {
+    const id = client.getId();
+    sockets.set(id, client);
+    const who = verified.get(id);
+    verified.delete(id);
+    if (who) rooms.presence.connected(id, who.workshopId, who.role, now());
+  });
+  peerServer.on('disconnect', (client) => {
+    if (sockets.get(client.getId()) !== client) return;
+    sockets.delete(client.getId());
+    rooms.presence.disconnected(client.getId());
+  });
+  peerServer.on('error', (err) => log.warn({ err }, 'signalling error'));
+  rooms.kick = (peerId) => {
+    rooms.presence.disconnected(peerId);
+    sockets.get(peerId)?.getSocket()?.close(4001, 'superseded');
+    sockets.delete(peerId);
+  };
+
+  // `ExpressPeerServer` starts its WebSocket server when mounted; its WS path becomes /peerjs/peerjs.
+  const parent = express();
+  parent.disable('x-powered-by');
+  parent.use(SIGNALLING.path, peerServer);
+  parent.use((_req, res) => {
+    res.status(404).json({ error: { code: 'not_found', message: 'No such signalling route' } });
+  });
+
+  return {
+    handle(req, res) {
+      const path = req.url ?? '';
+      if (
+        path !== SIGNALLING.path &&
+        !path.startsWith(`${SIGNALLING.path}/`) &&
+        !path.startsWith(`${SIGNALLING.path}?`)
+      )
+        return false;
+      parent(req, res);
+      return true;
+    },
+    close() {
+      for (const client of wss?.clients ?? []) client.terminate();
+      wss?.close();
+    },
+  };
+}

@@ -1,0 +1,373 @@
+import { type DataConnection, type MediaConnection, Peer } from 'peerjs';
+import { AudioMixer } from './audio-mixer.ts';
+import { peerOptions } from './peer-options.ts';
+import type { RoomApi, RoomJoin, Roster } from './room-api.ts';
+import { Emitter, type RoomError } from './room-errors.ts';
+import {
+  type HostMessage,
+  PING_MS,
+  parseLearnerMessage,
+  type RoomSnapshot,
+  SILENCE_MS,
+} from './room-protocol.ts';
+import { RoomState } from './room-state.ts';
+
+type Learner = {
+  conn: DataConnection;
+  call?: MediaConnection;
+  speakCall?: MediaConnection;
+  seat: string;
+  lastSeen: number;
+};
+
+export type HostEvents = {
+  /** The room changed (the host's own view). */
+  state: RoomSnapshot;
+  /** The learner limit is reached; further learners are turned away until someone leaves. */
+  limit: { limit: number };
+  /** An invited speaker's audio, for the host to hear. */
+  speaker: { peerId: string; stream: MediaStream | null };
+  ended: undefined;
+  error: RoomError;
+};
+
+/**
+ * The host's side of the star: calls every admitted learner with camera + mixed audio, holds the
+ * room state, relays chat/Q&A/polls. Admits only peer ids on the server's roster for this room.
+ */
+export class HostSession extends Emitter<HostEvents> {
+  readonly state: RoomState;
+  local: MediaStream | null = null;
+  private peer: Peer | null = null;
+  private mixer: AudioMixer | null = null;
+  private learners = new Map<string, Learner>();
+  private roster: Roster | null = null;
+  private rosterAt = 0;
+  private screenTrack: MediaStreamTrack | null = null;
+  private timers: ReturnType<typeof setInterval>[] = [];
+  private pending = false;
+  private closed = false;
+
+  constructor(
+    private readonly api: RoomApi,
+    private readonly pass: RoomJoin,
+    private readonly ownerSession: string,
+  ) {
+    super();
+    this.state = new RoomState(pass.peerId, pass.name);
+  }
+
+  async start(): Promise<void> {
+    try {
+      this.local = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+    } catch (err) {
+      this.emit('error', { type: 'media_unavailable', message: String(err) });
+    }
+    this.mixer = new AudioMixer(this.local);
+    this.mixer.resume();
+    const peer = new Peer(this.pass.peerId, peerOptions(this.api.server, this.pass));
+    this.peer = peer;
+    peer.on('connection', (conn) => this.admit(conn));
+    peer.on('call', (call) => this.onSpeakerCall(call));
+    peer.on('disconnected', () => {
+      // Signalling only: established media keeps flowing. Retry unless we were closed.
+      if (!this.closed) setTimeout(() => !this.closed && peer.disconnected && peer.reconnect(), 1000);
+    });
+    peer.on('error', (err) => {
+      if (err.type === 'peer-unavailable') return; // a learner left mid-call
+      this.emit('error', { type: 'network', message: err.message });
+    });
+    this.timers.push(setInterval(() => this.heartbeat(), PING_MS));
+    this.changed();
+  }
+
+  /** Resumes audio from a click: browsers start Web Audio suspended. */
+  userGesture(): void {
+    this.mixer?.resume();
+  }
+
+  private async rosterEntry(peerId: string) {
+    const fresh = Date.now() - this.rosterAt < 2000;
+    let entry = this.roster?.learners.find((l) => l.peerId === peerId);
+    if (!entry && !fresh) {
+      try {
+        this.roster = await this.api.roster(this.ownerSession);
+        this.rosterAt = Date.now();
+      } catch (err) {
+        this.emit('error', { type: 'network', message: String(err) });
+      }
+      entry = this.roster?.learners.find((l) => l.peerId === peerId);
+    }
+    return entry;
+  }
+
+  private async admit(conn: DataConnection): Promise<void> {
+    const entry = await this.rosterEntry(conn.peer);
+    // Not on the server's roster for this room: never answer, never send media.
+    if (!entry || this.closed) {
+      conn.close();
+      return;
+    }
+    const bye = (reason: 'superseded' | 'full') => {
+      const send = () => {
+        conn.send({ t: 'bye', reason } satisfies HostMessage);
+        setTimeout(() => conn.close(), 200);
+      };
+      if (conn.open) send();
+      else conn.on('open', send);
+    };
+    for (const [id, l] of this.learners) {
+      if (l.seat === entry.seat && id !== conn.peer) {
+        // Second device: the newest pass holds the seat.
+        l.conn.send({ t: 'bye', reason: 'superseded' } satisfies HostMessage);
+        this.drop(id);
+      }
+    }
+    const limit = this.roster?.learnerLimit ?? this.pass.room.learnerLimit;
+    if (!this.learners.has(conn.peer) && this.learners.size >= limit) {
+      this.emit('limit', { limit });
+      bye('full');
+      return;
+    }
+    const onOpen = () => {
+      this.learners.get(conn.peer)?.call?.close();
+      const learner: Learner = { conn, seat: entry.seat, lastSeen: Date.now() };
+      this.learners.set(conn.peer, learner);
+      this.state.join(conn.peer, entry.name);
+      learner.call = this.callLearner(conn.peer);
+      if (this.learners.size >= limit) this.emit('limit', { limit });
+      this.changed();
+    };
+    conn.on('data', (data) => {
+      const learner = this.learners.get(conn.peer);
+      if (!learner || learner.conn !== conn) return;
+      learner.lastSeen = Date.now();
+      const msg = parseLearnerMessage(data);
+      if (msg && msg.t !== 'ping' && this.state.apply(conn.peer, msg)) {
+        if (msg.t === 'stop-speaking') this.stopSpeaker(conn.peer);
+        this.changed();
+      }
+    });
+    conn.on('close', () => {
+      if (this.learners.get(conn.peer)?.conn === conn) this.drop(conn.peer);
+    });
+    if (conn.open) onOpen();
+    else conn.on('open', onOpen);
+  }
+
+  private outgoing(peerId: string): MediaStream {
+    const tracks: MediaStreamTrack[] = [];
+    const video = this.screenTrack ?? this.local?.getVideoTracks()[0];
+    if (video) tracks.push(video);
+    if (this.mixer) tracks.push(this.mixer.trackFor(peerId));
+    return new MediaStream(tracks);
+  }
+
+  private callLearner(peerId: string): MediaConnection | undefined {
+    if (!this.peer) return undefined;
+    const call = this.peer.call(peerId, this.outgoing(peerId), { metadata: { kind: 'host' } });
+    call?.on('error', () => {});
+    return call;
+  }
+
+  private onSpeakerCall(call: MediaConnection): void {
+    const learner = this.learners.get(call.peer);
+    // Only an invited speaker may send media to the host.
+    if (!learner || !this.state.participants.get(call.peer)?.speaking) {
+      call.close();
+      return;
+    }
+    learner.speakCall?.close();
+    learner.speakCall = call;
+    call.on('stream', (stream) => {
+      this.mixer?.addSpeaker(call.peer, stream);
+      this.refreshAudio();
+      this.emit('speaker', { peerId: call.peer, stream });
+    });
+    call.answer();
+  }
+
+  /** Points every learner's audio sender at its current mix. */
+  private refreshAudio(): void {
+    for (const [id, l] of this.learners) {
+      const sender = l.call?.peerConnection?.getSenders().find((s) => s.track?.kind === 'audio');
+      const track = this.mixer?.trackFor(id);
+      if (sender && track && sender.track !== track) sender.replaceTrack(track).catch(() => {});
+    }
+  }
+
+  private replaceVideo(track: MediaStreamTrack | null): void {
+    for (const l of this.learners.values()) {
+      const sender = l.call?.peerConnection
+        ?.getSenders()
+        .find((s) => s.track?.kind === 'video' || s.track === null);
+      if (sender && track) sender.replaceTrack(track).catch(() => {});
+    }
+  }
+
+  private stopSpeaker(peerId: string): void {
+    const l = this.learners.get(peerId);
+    l?.speakCall?.close();
+    if (l) l.speakCall = undefined;
+    this.mixer?.removeSpeaker(peerId);
+    this.refreshAudio();
+    this.emit('speaker', { peerId, stream: null });
+  }
+
+  private drop(peerId: string): void {
+    const l = this.learners.get(peerId);
+    if (!l) return;
+    this.learners.delete(peerId);
+    l.call?.close();
+    l.conn.close();
+    this.stopSpeaker(peerId);
+    this.state.leave(peerId);
+    this.changed();
+  }
+
+  private heartbeat(): void {
+    const now = Date.now();
+    for (const [id, l] of this.learners) {
+      if (now - l.lastSeen > SILENCE_MS) this.drop(id);
+      else if (l.conn.open) l.conn.send({ t: 'ping' } satisfies HostMessage);
+    }
+  }
+
+  /** Coalesces changes into one snapshot per learner per tick. */
+  private changed(): void {
+    if (this.pending) return;
+    this.pending = true;
+    queueMicrotask(() => {
+      this.pending = false;
+      for (const [id, l] of this.learners) {
+        if (l.conn.open)
+          l.conn.send({ t: 'snapshot', state: this.state.snapshotFor(id) } satisfies HostMessage);
+      }
+      this.emit('state', this.state.snapshotFor(this.pass.peerId));
+    });
+  }
+
+  // ── Host controls ──────────────────────────────────────────────────────────────────────────
+
+  say(text: string): void {
+    const clean = text.trim().slice(0, 500);
+    if (!clean) return;
+    this.state.say(this.pass.peerId, clean);
+    this.changed();
+  }
+
+  markAnswered(id: string): void {
+    this.state.markAnswered(id);
+    this.changed();
+  }
+
+  createPoll(question: string, options: string[]): void {
+    const opts = options
+      .map((o) => o.trim())
+      .filter(Boolean)
+      .slice(0, 6);
+    if (!question.trim() || opts.length < 2) return;
+    this.state.createPoll(question.trim().slice(0, 200), opts);
+    this.changed();
+  }
+
+  closePoll(id: string): void {
+    this.state.closePoll(id);
+    this.changed();
+  }
+
+  invite(peerId: string): void {
+    this.mixer?.resume();
+    if (!this.state.setSpeaking(peerId, true)) return;
+    this.learners.get(peerId)?.conn.send({ t: 'invite' } satisfies HostMessage);
+    this.changed();
+  }
+
+  /** Mutes an invited speaker: they stop sending and leave the mix. */
+  mute(peerId: string): void {
+    if (!this.state.setSpeaking(peerId, false)) return;
+    this.learners.get(peerId)?.conn.send({ t: 'mute' } satisfies HostMessage);
+    this.stopSpeaker(peerId);
+    this.changed();
+  }
+
+  async remove(peerId: string): Promise<void> {
+    const l = this.learners.get(peerId);
+    l?.conn.send({ t: 'bye', reason: 'removed' } satisfies HostMessage);
+    try {
+      await this.api.remove(this.ownerSession, peerId);
+    } catch (err) {
+      this.emit('error', { type: 'network', message: String(err) });
+    }
+    this.drop(peerId);
+  }
+
+  setMicMuted(muted: boolean): void {
+    if (this.mixer) this.mixer.hostMuted = muted;
+  }
+
+  get micMuted(): boolean {
+    return this.mixer?.hostMuted ?? true;
+  }
+
+  setCameraOn(on: boolean): void {
+    for (const t of this.local?.getVideoTracks() ?? []) t.enabled = on;
+  }
+
+  /** Switches every learner's video to the screen (no renegotiation: the video sender's track is replaced). */
+  async shareScreen(): Promise<void> {
+    try {
+      const screen = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
+      const track = screen.getVideoTracks()[0];
+      this.screenTrack = track;
+      track.addEventListener('ended', () => this.stopScreen());
+      this.replaceVideo(track);
+      this.state.screen = true;
+      this.changed();
+    } catch (err) {
+      this.emit('error', { type: 'screen_unavailable', message: String(err) });
+    }
+  }
+
+  stopScreen(): void {
+    if (!this.screenTrack) return;
+    this.screenTrack.stop();
+    this.screenTrack = null;
+    this.replaceVideo(this.local?.getVideoTracks()[0] ?? null);
+    this.state.screen = false;
+    this.changed();
+  }
+
+  get screenStream(): MediaStream | null {
+    return this.screenTrack ? new MediaStream([this.screenTrack]) : null;
+  }
+
+  /** Ends the room for everyone: learners are told first, then the server closes the room. */
+  async end(): Promise<void> {
+    for (const l of this.learners.values())
+      if (l.conn.open) l.conn.send({ t: 'bye', reason: 'ended' } satisfies HostMessage);
+    try {
+      await this.api.end(this.ownerSession);
+    } catch (err) {
+      this.emit('error', { type: 'network', message: String(err) });
+    }
+    this.emit('ended', undefined);
+    setTimeout(() => this.close(), 300);
+  }
+
+  /** Interaction counts so far (for the host's summary). */
+  get counts() {
+    return { ...this.state.counts, learners: this.learners.size };
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const t of this.timers) clearInterval(t);
+    for (const id of [...this.learners.keys()]) this.drop(id);
+    this.peer?.destroy();
+    this.mixer?.close();
+    this.screenTrack?.stop();
+    for (const t of this.local?.getTracks() ?? []) t.stop();
+  }
+}

@@ -1,0 +1,183 @@
+import { useSignal } from '@preact/signals';
+import { useEffect, useState } from 'preact/hooks';
+import { track } from '../log/index.ts';
+import { type LearnerPhase, LearnerSession } from './learner-session.ts';
+import { RatingForm } from './rating-form.tsx';
+import type { RoomApi, RoomJoin } from './room-api.ts';
+import { ChatPanel, ParticipantsPanel, PollsPanel, QuestionsPanel } from './room-panels.tsx';
+import type { RoomSnapshot } from './room-protocol.ts';
+import { RoomStage } from './room-stage.tsx';
+import type { RoomStrings } from './room-strings.ts';
+import { reportError, trackInteraction, useAttendance } from './room-tracking.ts';
+
+type Props = { api: RoomApi; pass: RoomJoin; ticket: string; s: RoomStrings; workshop: string };
+
+export function LearnerRoom({ api, pass, ticket, s, workshop }: Props) {
+  const [session] = useState(() => new LearnerSession(api, pass));
+  const phase = useSignal<LearnerPhase>('connecting');
+  const state = useSignal<RoomSnapshot | null>(null);
+  const media = useSignal<MediaStream | null>(null);
+  const invited = useSignal(false);
+  const speaking = useSignal(false);
+  const hand = useSignal(false);
+  const reason = useSignal<string | null>(null);
+  const everLive = useSignal(false);
+
+  useEffect(() => {
+    const offs = [
+      session.on('phase', (p) => {
+        phase.value = p;
+        if (p === 'live') everLive.value = true;
+      }),
+      session.on('state', (st) => {
+        state.value = st;
+        if (!st.canSpeak) invited.value = false;
+        hand.value = st.participants.find((x) => x.id === pass.peerId)?.hand ?? false;
+      }),
+      session.on('media', (m) => {
+        media.value = m;
+      }),
+      session.on('speaking', (on) => {
+        if (on && !session.speaking) invited.value = true;
+        speaking.value = on && session.speaking;
+        if (!on) invited.value = false;
+      }),
+      session.on('error', (e) => {
+        reportError(e);
+        if (e.type === 'superseded') reason.value = s.superseded;
+        if (e.type === 'removed') reason.value = s.removed;
+        if (e.type === 'room_full') reason.value = s.full;
+      }),
+    ];
+    session.start();
+    return () => {
+      for (const off of offs) off();
+      session.close();
+    };
+  }, [session]);
+
+  useAttendance(workshop, everLive.value && phase.value !== 'ended' && phase.value !== 'left');
+
+  if (phase.value === 'ended') {
+    return (
+      <div class="ended">
+        <p class="notice" role="status">
+          {s.ended}
+        </p>
+        <RatingForm
+          api={api}
+          ticket={ticket}
+          s={s}
+          onRated={(v) =>
+            track('rating', {
+              workshop,
+              value: Math.round((0.4 * v.content + 0.3 * v.instructor + 0.3 * v.interactivity) * 100) / 100,
+              label: 'overall',
+            })
+          }
+        />
+      </div>
+    );
+  }
+  if (phase.value === 'left')
+    return (
+      <p class="banner" role="status">
+        {reason.value ?? s.left}
+      </p>
+    );
+
+  const act = {
+    chat: (t: string) => {
+      session.chat(t);
+      trackInteraction(workshop, 'chat');
+    },
+    ask: (t: string) => {
+      session.ask(t);
+      trackInteraction(workshop, 'question');
+    },
+    upvote: (id: string) => {
+      session.upvote(id);
+      trackInteraction(workshop, 'upvote');
+    },
+    vote: (poll: string, option: number) => {
+      session.vote(poll, option);
+      trackInteraction(workshop, 'poll_vote');
+    },
+  };
+  const st = state.value;
+  const banner =
+    phase.value === 'host-away'
+      ? s.hostAway
+      : phase.value === 'reconnecting'
+        ? s.reconnecting
+        : phase.value === 'connecting'
+          ? everLive.value
+            ? s.hostAway
+            : s.waitingHost
+          : null;
+
+  return (
+    <div class="room" data-phase={phase.value}>
+      <div class="main">
+        {banner ? (
+          <p class="banner" role="status">
+            {banner}
+          </p>
+        ) : null}
+        <RoomStage
+          stream={phase.value === 'live' ? media.value : null}
+          label={pass.room.hostName}
+          s={s}
+          screen={st?.screen}
+        />
+        <div class="toolbar">
+          <button
+            type="button"
+            aria-pressed={hand.value}
+            onClick={() => {
+              session.raiseHand(!hand.value);
+              if (!hand.value) trackInteraction(workshop, 'hand');
+            }}
+          >
+            ✋ {hand.value ? s.lowerHand : s.raiseHand}
+          </button>
+          {invited.value && !speaking.value ? (
+            <>
+              <span class="notice">{s.invited}</span>
+              <button
+                type="button"
+                class="primary"
+                onClick={async () => {
+                  await session.startSpeaking();
+                  speaking.value = session.speaking;
+                  trackInteraction(workshop, 'speak');
+                }}
+              >
+                {s.startSpeaking}
+              </button>
+            </>
+          ) : null}
+          {speaking.value ? (
+            <button
+              type="button"
+              onClick={() => {
+                session.stopSpeaking();
+                speaking.value = false;
+              }}
+            >
+              {s.stopSpeaking}
+            </button>
+          ) : null}
+        </div>
+      </div>
+      {st ? (
+        <div class="side">
+          <ParticipantsPanel state={st} s={s} act={act} host={false} />
+          <ChatPanel state={st} s={s} act={act} />
+          <QuestionsPanel state={st} s={s} act={act} host={false} />
+          <PollsPanel state={st} s={s} act={act} host={false} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

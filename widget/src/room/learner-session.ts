@@ -1,0 +1,248 @@
+import { type DataConnection, type MediaConnection, Peer } from 'peerjs';
+import { peerOptions } from './peer-options.ts';
+import { type RoomApi, RoomApiError, type RoomJoin } from './room-api.ts';
+import { Emitter, type RoomError } from './room-errors.ts';
+import {
+  type LearnerMessage,
+  PING_MS,
+  parseHostMessage,
+  type RoomSnapshot,
+  SILENCE_MS,
+} from './room-protocol.ts';
+
+export type LearnerPhase =
+  /** Signalling is connecting or the host has not been reached yet. */
+  | 'connecting'
+  /** In the room with the host. */
+  | 'live'
+  /** The host is away (reloading, network): we keep trying and resume by ourselves. */
+  | 'host-away'
+  /** Our own network dropped; we rejoin when it comes back. */
+  | 'reconnecting'
+  | 'ended'
+  /** Removed by the host, or the ticket moved to another device, or the pass is no longer valid. */
+  | 'left';
+
+export type LearnerEvents = {
+  phase: LearnerPhase;
+  state: RoomSnapshot;
+  /** The host's camera/screen + the mixed room audio. */
+  media: MediaStream;
+  /** We may speak (invited) or were muted by the host. */
+  speaking: boolean;
+  error: RoomError;
+};
+
+const TICK_MS = 1000;
+
+/**
+ * A learner's side of the star: opens a data connection to the host, answers the host's call
+ * (receive-only: learners join with camera and microphone off), and recovers by itself from its
+ * own network drops and from the host reloading.
+ */
+export class LearnerSession extends Emitter<LearnerEvents> {
+  phase: LearnerPhase = 'connecting';
+  private peer: Peer | null = null;
+  private conn: DataConnection | null = null;
+  private call: MediaConnection | null = null;
+  private mic: MediaStream | null = null;
+  private speakCall: MediaConnection | null = null;
+  private hostId: string | null;
+  private lastHeard = 0;
+  private busy = false;
+  private timers: ReturnType<typeof setInterval>[] = [];
+
+  constructor(
+    private readonly api: RoomApi,
+    readonly pass: RoomJoin,
+  ) {
+    super();
+    this.hostId = pass.hostPeerId;
+  }
+
+  start(): void {
+    const peer = new Peer(this.pass.peerId, peerOptions(this.api.server, this.pass));
+    this.peer = peer;
+    peer.on('open', () => this.tick());
+    peer.on('call', (call) => {
+      // Media only from the host we are connected to: anything else is refused unanswered.
+      if (call.peer !== this.hostId || this.done) {
+        call.close();
+        return;
+      }
+      this.call?.close();
+      this.call = call;
+      call.on('stream', (stream) => this.emit('media', stream));
+      call.answer();
+    });
+    peer.on('error', (err) => {
+      if (err.type === 'peer-unavailable') return; // the host is away; the tick keeps looking
+      this.emit('error', { type: 'network', message: err.message });
+    });
+    this.timers.push(setInterval(() => this.tick(), TICK_MS));
+    this.timers.push(setInterval(() => this.send({ t: 'ping' }), PING_MS));
+  }
+
+  private get done(): boolean {
+    return this.phase === 'ended' || this.phase === 'left';
+  }
+
+  private setPhase(phase: LearnerPhase): void {
+    if (this.phase === phase || this.done) return;
+    this.phase = phase;
+    this.emit('phase', phase);
+  }
+
+  /** One step of the recovery loop: signalling up → host known → data connection live. */
+  private async tick(): Promise<void> {
+    const peer = this.peer;
+    if (!peer || this.done || this.busy) return;
+    if (this.conn && Date.now() - this.lastHeard > SILENCE_MS) this.hostLost();
+    if (peer.disconnected) {
+      this.setPhase(this.conn ? this.phase : 'reconnecting');
+      if (!peer.destroyed) peer.reconnect();
+      return;
+    }
+    if (!peer.open || this.conn) return;
+    this.busy = true;
+    try {
+      const status = await this.api.status(this.pass);
+      if (status.ended) {
+        this.finish('ended');
+        return;
+      }
+      this.hostId = status.hostPeerId;
+      if (!this.hostId) this.setPhase(this.phase === 'connecting' ? 'connecting' : 'host-away');
+      else this.connectHost(this.hostId);
+    } catch (err) {
+      if (err instanceof RoomApiError && err.status === 401) {
+        // Our pass died: another device took the seat, the host removed us, or the room ended.
+        this.emit('error', { type: 'superseded', message: err.message });
+        this.finish('left');
+      } else if (this.phase === 'live') this.setPhase('reconnecting');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private connectHost(hostId: string): void {
+    if (!this.peer) return;
+    const conn = this.peer.connect(hostId, { serialization: 'json', reliable: true });
+    if (!conn) return;
+    this.conn = conn;
+    this.lastHeard = Date.now();
+    conn.on('open', () => {
+      this.lastHeard = Date.now();
+      this.send({ t: 'ping' });
+    });
+    conn.on('data', (data) => {
+      if (this.conn !== conn) return;
+      this.lastHeard = Date.now();
+      const msg = parseHostMessage(data);
+      if (!msg) return;
+      switch (msg.t) {
+        case 'snapshot':
+          this.setPhase('live');
+          this.emit('state', msg.state);
+          if (!msg.state.canSpeak && this.mic) this.stopMic();
+          break;
+        case 'invite':
+          this.emit('speaking', true);
+          break;
+        case 'mute':
+          this.stopMic();
+          break;
+        case 'bye':
+          if (msg.reason === 'ended') this.finish('ended');
+          else if (msg.reason === 'full')
+            this.emit('error', { type: 'room_full', message: 'The room is full' });
+          else {
+            this.emit('error', { type: msg.reason, message: msg.reason });
+            this.finish('left');
+          }
+          break;
+      }
+    });
+    conn.on('close', () => {
+      if (this.conn === conn) this.hostLost();
+    });
+    conn.on('error', () => {});
+  }
+
+  private hostLost(): void {
+    this.conn?.close();
+    this.conn = null;
+    this.call?.close();
+    this.call = null;
+    this.stopMic();
+    if (!this.done) this.setPhase(navigator.onLine === false ? 'reconnecting' : 'host-away');
+  }
+
+  private send(msg: LearnerMessage): void {
+    if (this.conn?.open) this.conn.send(msg);
+  }
+
+  // ── Learner actions ────────────────────────────────────────────────────────────────────────
+
+  chat(text: string): void {
+    this.send({ t: 'chat', text: text.slice(0, 500) });
+  }
+  ask(text: string): void {
+    this.send({ t: 'ask', text: text.slice(0, 500) });
+  }
+  upvote(id: string): void {
+    this.send({ t: 'upvote', id });
+  }
+  vote(poll: string, option: number): void {
+    this.send({ t: 'vote', poll, option });
+  }
+  raiseHand(up: boolean): void {
+    this.send({ t: 'hand', up });
+  }
+
+  /** After an invitation: open the microphone and call the host with it. */
+  async startSpeaking(): Promise<void> {
+    if (!this.peer || !this.hostId) return;
+    try {
+      this.mic = await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
+    } catch (err) {
+      this.emit('error', { type: 'media_unavailable', message: String(err) });
+      this.send({ t: 'stop-speaking' });
+      return;
+    }
+    this.speakCall = this.peer.call(this.hostId, this.mic, { metadata: { kind: 'speak' } }) ?? null;
+  }
+
+  stopSpeaking(): void {
+    this.send({ t: 'stop-speaking' });
+    this.stopMic();
+  }
+
+  private stopMic(): void {
+    if (this.mic) this.emit('speaking', false);
+    this.speakCall?.close();
+    this.speakCall = null;
+    for (const t of this.mic?.getTracks() ?? []) t.stop();
+    this.mic = null;
+  }
+
+  get speaking(): boolean {
+    return this.mic !== null;
+  }
+
+  private finish(phase: 'ended' | 'left'): void {
+    this.setPhase(phase);
+    this.phase = phase;
+    this.close();
+  }
+
+  close(): void {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    this.stopMic();
+    this.conn?.close();
+    this.call?.close();
+    this.peer?.destroy();
+    this.peer = null;
+  }
+}

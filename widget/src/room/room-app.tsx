@@ -1,0 +1,150 @@
+import { useSignal } from '@preact/signals';
+import { useEffect, useState } from 'preact/hooks';
+import { HostRoom } from './host-room.tsx';
+import { LearnerRoom } from './learner-room.tsx';
+import { RoomApi, RoomApiError, type RoomJoin } from './room-api.ts';
+import type { RoomStrings } from './room-strings.ts';
+import { reportError } from './room-tracking.ts';
+import { findTicket } from './ticket-source.ts';
+
+export type RoomAppProps = { server: string; site: string; workshop: string; s: RoomStrings; locale: string };
+
+const sessionKey = (site: string) => `lectern-owner-session:${site}`;
+
+/** The gate (ticket or owner sign-in), then the learner or host room. */
+export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
+  const api = useState(() => new RoomApi(server, workshop))[0];
+  const ticket = useSignal<string | null | undefined>(undefined);
+  const pass = useSignal<RoomJoin | null>(null);
+  const owner = useSignal<string | null>(sessionStorage.getItem(sessionKey(site)));
+  const error = useSignal<string | null>(null);
+  const busy = useSignal(false);
+  const asHost = useSignal(owner.value !== null);
+  const [name, setName] = useState('');
+  const [key, setKey] = useState('');
+
+  useEffect(() => {
+    findTicket(workshop).then((t) => {
+      ticket.value = t;
+    });
+  }, [workshop]);
+
+  const explain = (err: unknown) => {
+    if (err instanceof RoomApiError) {
+      reportError({ type: err.type, message: err.message, details: err.details });
+      if (err.type === 'room_closed' && err.details?.reason === 'not_open_yet') {
+        return s.opensAt(new Date(String(err.details.opensAt)).toLocaleString(locale));
+      }
+      if (err.type === 'room_closed') return s.ended;
+      if (err.type === 'room_full') return s.full;
+      if (err.type === 'not_allowed') return `${s.notAllowed} (${err.message})`;
+    }
+    return s.failed;
+  };
+
+  const joinLearner = async () => {
+    if (!ticket.value) return;
+    busy.value = true;
+    error.value = null;
+    try {
+      pass.value = await api.joinAsLearner(ticket.value, name.trim() || undefined);
+    } catch (err) {
+      error.value = explain(err);
+    } finally {
+      busy.value = false;
+    }
+  };
+
+  const joinHost = async () => {
+    busy.value = true;
+    error.value = null;
+    try {
+      let session = owner.value;
+      if (!session) {
+        session = await api.ownerSession(site, key.trim());
+        // The short-lived session, never the key: a reload rejoins without asking again.
+        sessionStorage.setItem(sessionKey(site), session);
+        owner.value = session;
+      }
+      pass.value = await api.joinAsHost(session);
+    } catch (err) {
+      if (err instanceof RoomApiError && err.status === 401) {
+        sessionStorage.removeItem(sessionKey(site));
+        owner.value = null;
+      }
+      error.value = explain(err);
+    } finally {
+      busy.value = false;
+    }
+  };
+
+  if (pass.value?.role === 'host' && owner.value) {
+    return <HostRoom api={api} pass={pass.value} ownerSession={owner.value} s={s} workshop={workshop} />;
+  }
+  if (pass.value && ticket.value) {
+    return <LearnerRoom api={api} pass={pass.value} ticket={ticket.value} s={s} workshop={workshop} />;
+  }
+  if (ticket.value === undefined) return <p class="notice">{s.joining}</p>;
+
+  return (
+    <div class="gate">
+      {error.value ? (
+        <p class="banner" role="alert">
+          {error.value}
+        </p>
+      ) : null}
+      {!asHost.value && ticket.value ? (
+        <form
+          class="gate"
+          onSubmit={(e) => {
+            e.preventDefault();
+            joinLearner();
+          }}
+        >
+          <label>
+            {s.yourName}{' '}
+            <input
+              name="name"
+              maxLength={40}
+              value={name}
+              onInput={(e) => setName((e.target as HTMLInputElement).value)}
+            />
+          </label>
+          <button type="submit" class="primary" disabled={busy.value}>
+            {busy.value ? s.joining : s.join}
+          </button>
+        </form>
+      ) : null}
+      {!asHost.value && !ticket.value ? <p class="banner">{s.noTicket}</p> : null}
+      {asHost.value ? (
+        <form
+          class="gate"
+          onSubmit={(e) => {
+            e.preventDefault();
+            joinHost();
+          }}
+        >
+          {owner.value ? null : (
+            <label>
+              {s.ownerKey}{' '}
+              <input
+                name="owner-key"
+                type="password"
+                autoComplete="off"
+                value={key}
+                onInput={(e) => setKey((e.target as HTMLInputElement).value)}
+              />
+            </label>
+          )}
+          <button type="submit" class="primary" disabled={busy.value}>
+            {s.start}
+          </button>
+        </form>
+      ) : (
+        <button type="button" onClick={() => (asHost.value = true)}>
+          {s.hostSignIn}
+        </button>
+      )}
+    </div>
+  );
+}

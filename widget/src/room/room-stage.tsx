@@ -1,0 +1,74 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { RoomStrings } from './room-strings.ts';
+
+type Props = { stream: MediaStream | null; muted?: boolean; label: string; s: RoomStrings; screen?: boolean };
+
+/** The main video: fills its container's width (16:9), plays sound when allowed, full-screen toggle. */
+export function RoomStage({ stream, muted = false, label, s, screen }: Props) {
+  const video = useRef<HTMLVideoElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const [blocked, setBlocked] = useState(false);
+
+  useEffect(() => {
+    const v = video.current;
+    if (!v) return;
+    v.srcObject = stream;
+    if (!stream) return;
+    v.play().catch(() => {
+      // Autoplay with sound refused (no user gesture yet): play muted and offer a button.
+      v.muted = true;
+      setBlocked(!muted);
+      v.play().catch(() => {});
+    });
+  }, [stream, muted]);
+
+  const unmute = () => {
+    if (video.current) video.current.muted = false;
+    video.current?.play().catch(() => {});
+    setBlocked(false);
+  };
+  const fullScreen = () => {
+    const el = box.current;
+    if (!el) return;
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+    else el.requestFullscreen?.().catch(() => {});
+  };
+
+  return (
+    <div class="stage" ref={box}>
+      <video
+        ref={video}
+        class="video"
+        playsInline
+        autoPlay
+        muted={muted}
+        aria-label={label}
+        data-screen={screen ? '1' : '0'}
+      />
+      {screen ? <span class="badge">{s.screen}</span> : null}
+      <div class="stage-controls">
+        {blocked ? (
+          <button type="button" onClick={unmute}>
+            {s.unmuteAudio}
+          </button>
+        ) : null}
+        <button type="button" onClick={fullScreen} aria-label={s.fullScreen}>
+          ⛶ {s.fullScreen}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Plays an audio-only stream (the host hearing an invited speaker). */
+export function RemoteAudio({ stream }: { stream: MediaStream }) {
+  const el = useRef<HTMLAudioElement>(null);
+  useEffect(() => {
+    if (el.current) {
+      el.current.srcObject = stream;
+      el.current.play().catch(() => {});
+    }
+  }, [stream]);
+  // biome-ignore lint/a11y/useMediaCaption: live speech from a participant; no captions exist for it.
+  return <audio ref={el} autoPlay />;
+}

@@ -1,0 +1,35 @@
+// Inside the shadow root: the host page's CSS cannot reach in, ours cannot leak out.
+export const ROOM_CSS = `
+:host{display:block;font:15px/1.45 system-ui,sans-serif;color:inherit;container-type:inline-size}
+*{box-sizing:border-box}
+.room{display:grid;gap:12px;grid-template-columns:minmax(0,1fr)}
+@container (min-width:760px){.room{grid-template-columns:minmax(0,2fr) minmax(260px,1fr)}}
+.stage{position:relative;background:#000;border-radius:10px;overflow:hidden;width:100%;aspect-ratio:16/9}
+.stage:fullscreen{border-radius:0}
+.video{width:100%;height:100%;object-fit:contain;display:block}
+.self{position:absolute;right:8px;bottom:48px;width:22%;max-width:200px;border-radius:6px;border:2px solid #fff8}
+.badge{position:absolute;left:8px;top:8px;background:#1f5effcc;color:#fff;padding:2px 8px;border-radius:6px;font-size:12px}
+.stage-controls{position:absolute;right:8px;bottom:8px;display:flex;gap:6px}
+.banner{padding:8px 12px;border-radius:8px;background:#fff3cd;color:#664d03;margin:0 0 8px}
+.notice{padding:8px 12px;border-radius:8px;background:#e7f0ff;color:#0b3d91;margin:0 0 8px}
+.toolbar{display:flex;flex-wrap:wrap;gap:6px;margin:8px 0}
+.side{display:flex;flex-direction:column;gap:10px;min-width:0}
+.panel{border:1px solid #8884;border-radius:8px;padding:8px 10px}
+.panel h3{margin:0 0 6px;font-size:14px}
+.messages,.question-list{list-style:none;margin:0 0 6px;padding:0;max-height:200px;overflow:auto;overflow-wrap:anywhere}
+.participants ul{list-style:none;margin:0;padding:0}
+.participants li{display:flex;flex-wrap:wrap;gap:4px;align-items:center;padding:2px 0}
+.p-actions{margin-left:auto;display:flex;gap:4px}
+.answered .q-text{opacity:.6}
+.line,.poll-form{display:flex;gap:6px;flex-wrap:wrap}
+.line input{flex:1;min-width:0}
+.poll-form input,.poll-form textarea{width:100%}
+input,textarea,button{font:inherit;padding:5px 8px;border-radius:6px;border:1px solid #8888;background:Canvas;color:CanvasText}
+button{cursor:pointer}
+button[aria-pressed=true]{background:#1f5eff;color:#fff;border-color:#1f5eff}
+button.primary{background:#1f5eff;color:#fff;border-color:#1f5eff}
+:focus-visible{outline:3px solid #1f5eff;outline-offset:2px}
+.stars{border:0;padding:0;margin:0 0 8px;display:flex;gap:8px;align-items:center}
+.stars legend{float:left;min-width:110px}
+.gate{display:flex;flex-direction:column;gap:8px;max-width:420px}
+`;

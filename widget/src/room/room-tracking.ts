@@ -1,0 +1,33 @@
+import { useEffect } from 'preact/hooks';
+import { track } from '../log/index.ts';
+import type { RoomError } from './room-errors.ts';
+
+/** Reports a failure to the page without throwing into it. */
+export function reportError(error: RoomError): void {
+  window.dispatchEvent(new CustomEvent('lectern:error', { detail: { source: 'lectern-room', ...error } }));
+}
+
+/** Attendance: join when first live, leave (with seconds in the room) when it ends or the page goes. */
+export function useAttendance(workshop: string, live: boolean): void {
+  useEffect(() => {
+    if (!live) return;
+    const joinedAt = Date.now();
+    track('room_join', { workshop });
+    let left = false;
+    const leave = () => {
+      if (left) return;
+      left = true;
+      track('room_leave', { workshop, value: Math.round((Date.now() - joinedAt) / 1000) });
+    };
+    window.addEventListener('pagehide', leave);
+    return () => {
+      window.removeEventListener('pagehide', leave);
+      leave();
+    };
+  }, [workshop, live]);
+}
+
+/** Counts an interaction (never its text) in the behaviour log. */
+export function trackInteraction(workshop: string, label: string): void {
+  track('room_interaction', { workshop, label, value: 1 });
+}
