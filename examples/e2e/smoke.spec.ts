@@ -26,7 +26,7 @@ test('the example blog is served and reads the workshops API from its own origin
   expect(result.ok).toBe(true);
   expect(result.status).toBe(200);
   const titles = (result.body.workshops as { title: string }[]).map((w) => w.title);
-  expect(titles).toHaveLength(6);
+  expect(titles).toHaveLength(7);
   expect(titles).toContain('零基础书法入门：从握笔到第一幅作品');
   const soldOut = (result.body.workshops as { seatsLeft: number; title: string }[]).filter(
     (w) => w.seatsLeft === 0,

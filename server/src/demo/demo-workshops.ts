@@ -6,11 +6,31 @@ export type DemoWorkshop = Omit<WorkshopInput, 'startsAt'> & {
   inDays: number;
   hourUtc: number;
   soldOut?: boolean;
+  /** Starts a few minutes after each server start, so its live room can be opened right away. */
+  startsSoon?: boolean;
 };
 
 // Real-looking demo catalogue: free and paid, one sold out, hosts in several time zones,
 // English and Chinese titles. Start times are relative so the demo is always upcoming.
 export const demoWorkshops: DemoWorkshop[] = [
+  {
+    key: 'live-demo',
+    title: 'Live demo: knife skills warm-up',
+    summary: 'A short live session to try the room: the host teaches, you watch, chat and ask.',
+    description:
+      'This demo workshop always starts a few minutes after the server starts.\n\n- Open the room as host with the demo owner key\n- Join as a learner with a test ticket',
+    hostName: 'Demo Host',
+    inDays: 0,
+    hourUtc: 0,
+    durationMinutes: 60,
+    timeZone: 'Europe/Paris',
+    capacity: 25,
+    priceAmount: 500,
+    currency: 'EUR',
+    tags: ['cooking', 'demo'],
+    language: 'en',
+    startsSoon: true,
+  },
   {
     key: 'sourdough',
     title: 'Sourdough from scratch: starter to first loaf',

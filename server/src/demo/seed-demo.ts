@@ -7,6 +7,8 @@ import { demoWorkshops } from './demo-workshops.ts';
 
 export const DEMO_SITE_ID = 'demo';
 const DAY = 86_400_000;
+/** The live demo starts 10 minutes after the server starts, so its room is already open (by default 15 minutes early). */
+const SOON_MS = 10 * 60_000;
 
 function startFor(now: number, inDays: number, hourUtc: number): number {
   const day = new Date(now + inDays * DAY);
@@ -41,9 +43,9 @@ export async function seedDemo(deps: AppDeps): Promise<{ siteId: string; ownerKe
       .select(['starts_at'])
       .where('id', '=', id)
       .executeTakeFirst();
-    const startsAt = startFor(now, w.inDays, w.hourUtc);
+    const startsAt = w.startsSoon ? now + SOON_MS : startFor(now, w.inDays, w.hourUtc);
     if (!existing) {
-      const { key: _key, inDays: _d, hourUtc: _h, soldOut, ...fields } = w;
+      const { key: _key, inDays: _d, hourUtc: _h, soldOut, startsSoon: _s, ...fields } = w;
       await deps.workshops.create(
         DEMO_SITE_ID,
         { ...fields, startsAt: new Date(startsAt).toISOString() },
@@ -51,7 +53,11 @@ export async function seedDemo(deps: AppDeps): Promise<{ siteId: string; ownerKe
       );
       await deps.workshops.publish(DEMO_SITE_ID, id);
       if (soldOut) await seedSoldOut(deps, id, w.capacity, w.priceAmount, w.currency, now);
-    } else if (Number(existing.starts_at) + w.durationMinutes * 60_000 < now) {
+    } else if (
+      w.startsSoon
+        ? !roomOpen(Number(existing.starts_at), w.durationMinutes, now, deps.config.rooms.openBeforeMinutes)
+        : Number(existing.starts_at) + w.durationMinutes * 60_000 < now
+    ) {
       await deps.db
         .updateTable('workshops')
         .set({ starts_at: startsAt, updated_at: now })
@@ -92,4 +98,8 @@ async function seedSoldOut(
         .execute();
     }
   });
+}
+
+function roomOpen(startsAt: number, minutes: number, now: number, openBeforeMinutes: number): boolean {
+  return now >= startsAt - openBeforeMinutes * 60_000 && now <= startsAt + minutes * 60_000;
 }

@@ -15,6 +15,6 @@ export function renderInShadow(element: HTMLElement, app: ComponentChild): () =>
 /** Only the first element on the page shows the checkout return notice. */
 let returnClaimedBy: HTMLElement | null = null;
 export function claimReturnNotice(element: HTMLElement): boolean {
-  if (!returnClaimedBy || !returnClaimedBy.isConnected) returnClaimedBy = element;
+  if (!returnClaimedBy?.isConnected) returnClaimedBy = element;
   return returnClaimedBy === element;
 }
