@@ -14,3 +14,4 @@ export type { SequenceModel, SequenceModelOptions } from './train/sequence-model
 export { scoreSequence, trainSequenceModel } from './train/sequence-model.ts';
 export type { TrainedRecommender } from './train-recommender.ts';
 export { trainRecommender } from './train-recommender.ts';
+export type { ModelMeta } from './runtime/model-meta.ts';

@@ -7,6 +7,7 @@ import type { RateLimiter } from './http/rate-limit.ts';
 import type { Logger } from './log.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { PaymentProvider } from './payments/payment-provider.ts';
+import type { RecoService } from './reco/reco-service.ts';
 import type { RoomService } from './rooms/room-service.ts';
 import type { OwnerAuth } from './sites/owner-auth.ts';
 import type { SiteStore } from './sites/site-store.ts';
@@ -40,4 +41,5 @@ export type AppDeps = {
   ownOrigins: readonly string[];
   /** Writes uploaded behaviour events (a prepared-statement fast path on SQLite). */
   eventWriter: EventWriter;
+  reco: RecoService;
 };

@@ -20,6 +20,8 @@ import { Mailer } from './mail/mailer.ts';
 import { DevPaymentProvider } from './payments/dev-provider.ts';
 import { createStripeClient, StripePaymentProvider } from './payments/stripe-provider.ts';
 import { ratingRoutes } from './ratings/routes.ts';
+import { RecoService } from './reco/reco-service.ts';
+import { recoRoutes } from './reco/routes.ts';
 import { RoomService } from './rooms/room-service.ts';
 import { roomRoutes } from './rooms/routes.ts';
 import { OwnerAuth } from './sites/owner-auth.ts';
@@ -80,6 +82,7 @@ export function createDeps({ config, db, log, now = Date.now, sqlite }: CreateAp
     },
     ownOrigins: ownOriginsOf(config.publicUrl),
     eventWriter: sqlite ? sqliteEventWriter(db, sqlite) : kyselyEventWriter(db),
+    reco: new RecoService(db, log, now, config.recoRetrainEvents),
     rooms: new RoomService(db, config, tickets, log, now),
   };
   return deps;
@@ -149,6 +152,7 @@ export function createApp(deps: AppDeps) {
   }
   if (deps.config.payments === 'dev') app.route('/', devCheckoutRoutes(deps));
   app.route('/', eventRoutes(deps));
+  app.route('/', recoRoutes(deps));
   app.route('/', roomRoutes(deps));
   app.route('/', ratingRoutes(deps));
 

@@ -30,6 +30,10 @@ export type Config = {
     apiProtocol?: 'http' | 'https';
   };
   smtp: { url?: string; from: string };
+  /** Share of readers (by anonymous id) shown model recommendations; the rest get popularity. */
+  recoSplit: number;
+  /** Retrain a site's model after this many new uploaded events (0 = only on demand). */
+  recoRetrainEvents: number;
   rooms: RoomsConfig;
 };
 
@@ -57,6 +61,14 @@ function int(env: Env, name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0)
     throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+function fraction(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!(n >= 0 && n <= 1)) throw new ConfigError(`${name} must be a number from 0 to 1, got "${raw}"`);
   return n;
 }
 
@@ -144,6 +156,8 @@ export function loadConfig(env: Env = process.env): Config {
       apiPort: env.STRIPE_API_PORT ? int(env, 'STRIPE_API_PORT', 443) : undefined,
       apiProtocol: apiProtocol as 'http' | 'https' | undefined,
     },
+    recoSplit: fraction(env, 'LECTERN_RECO_SPLIT', 0.9),
+    recoRetrainEvents: int(env, 'LECTERN_RECO_RETRAIN_EVENTS', 500),
     smtp: { url: env.SMTP_URL, from: env.MAIL_FROM || 'Lectern <tickets@localhost>' },
     rooms: loadRoomsConfig(env, mode),
   };

@@ -7,6 +7,7 @@ import { migrate, openDatabase } from './db/database.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { createLogger } from './log.ts';
 import { attachSignalling } from './rooms/signalling.ts';
+import { ortRoutes } from './static/ort-routes.ts';
 import { exampleRoutes } from './static/static-routes.ts';
 import { widgetRoutes } from './static/widget-routes.ts';
 
@@ -29,6 +30,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   const app = createApp(deps);
   app.route('/', widgetRoutes());
+  app.route('/', ortRoutes());
   if (config.serveExamples) app.route('/', exampleRoutes());
 
   const listener = getRequestListener(app.fetch);

@@ -6,3 +6,12 @@ export type { ModelMeta } from './model-meta.ts';
 export { checkMeta, RecommenderError } from './model-meta.ts';
 export type { Recommendation, Recommender, RecommendOptions } from './recommender.ts';
 export { loadRecommender } from './recommender.ts';
+export type { InterestEvent } from './site-items.ts';
+export {
+  historyItemKeys,
+  INTEREST_TYPES,
+  isWorkshopKey,
+  itemKeyOf,
+  workshopIdOf,
+  workshopKey,
+} from './site-items.ts';

@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import { recoTrainCommand } from '../reco/cli.ts';
 
 export type CliContext = {
   args: string[];
@@ -17,4 +18,4 @@ export type CliCommand = {
   run(ctx: CliContext): Promise<number>;
 };
 
-export const cliCommands: CliCommand[] = [];
+export const cliCommands: CliCommand[] = [recoTrainCommand];

@@ -141,7 +141,20 @@ export interface MigrationMarker {
   seq: Generated<number>;
 }
 
+export interface RecoModelTable {
+  /** Content hash of the ONNX bytes. */
+  version: string;
+  site_id: string;
+  onnx_base64: string;
+  /** JSON ModelMeta (item keys, recency, popular items…). */
+  meta: string;
+  source: 'events' | 'cold-start';
+  events_used: number;
+  created_at: number;
+}
+
 export interface Database {
+  reco_models: RecoModelTable;
   sites: SiteTable;
   workshops: WorkshopTable;
   orders: OrderTable;

@@ -57,7 +57,9 @@ export function eventRoutes(deps: AppDeps, store = new EventStore(deps.db, deps.
       });
     }
     checkTimestamps(events, deps.now());
-    return c.json(await store.insertBatch(site.id, events), 202);
+    const result = await store.insertBatch(site.id, events);
+    deps.reco.noteEvents(site.id, result.accepted);
+    return c.json(result, 202);
   });
 
   return app;

@@ -3,6 +3,7 @@ import * as initial from './001-initial.ts';
 import * as events from './002-events.ts';
 import * as checkout from './003-checkout.ts';
 import * as rooms from './004-rooms.ts';
+import * as reco from './005-reco.ts';
 
 /** Versioned migrations, applied in key order at start. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '002-events': events,
   '003-checkout': checkout,
   '004-rooms': rooms,
+  '005-reco': reco,
 };

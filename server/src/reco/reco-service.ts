@@ -1,0 +1,117 @@
+import { type ModelMeta, trainRecommender } from '@lectern/model';
+import type { Db } from '../db/database.ts';
+import { HttpError } from '../http/http-error.ts';
+import type { Logger } from '../log.ts';
+import { readSiteTrainingData } from './site-training-data.ts';
+
+export type StoredModel = {
+  version: string;
+  meta: ModelMeta;
+  source: 'events' | 'cold-start';
+  createdAt: number;
+};
+
+/**
+ * Per-site models: trained from the site's uploaded events (or, with none yet, from its
+ * workshops' attributes and sales), stored versioned by content hash, retrained in the background
+ * once enough new events arrived. Training runs on the server process; a site's data is small.
+ */
+export class RecoService {
+  private newEvents = new Map<string, number>();
+  private training = new Map<string, Promise<StoredModel>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger,
+    private readonly now: () => number,
+    private readonly retrainAfterEvents: number,
+  ) {}
+
+  async latest(siteId: string): Promise<StoredModel | null> {
+    const row = await this.db
+      .selectFrom('reco_models')
+      .select(['version', 'meta', 'source', 'created_at'])
+      .where('site_id', '=', siteId)
+      .orderBy('created_at', 'desc')
+      .orderBy('version')
+      .executeTakeFirst();
+    return row
+      ? {
+          version: row.version,
+          meta: JSON.parse(row.meta),
+          source: row.source,
+          createdAt: Number(row.created_at),
+        }
+      : null;
+  }
+
+  /** The latest model, training a first one when the site has none. */
+  async latestOrTrain(siteId: string): Promise<StoredModel> {
+    return (await this.latest(siteId)) ?? this.train(siteId);
+  }
+
+  async bytes(siteId: string, version: string): Promise<Uint8Array | null> {
+    const row = await this.db
+      .selectFrom('reco_models')
+      .select('onnx_base64')
+      .where('site_id', '=', siteId)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return row ? new Uint8Array(Buffer.from(row.onnx_base64, 'base64')) : null;
+  }
+
+  /** Trains and stores a new version; concurrent calls for one site share one run. */
+  train(siteId: string): Promise<StoredModel> {
+    const running = this.training.get(siteId);
+    if (running) return running;
+    const run = this.trainNow(siteId).finally(() => this.training.delete(siteId));
+    this.training.set(siteId, run);
+    return run;
+  }
+
+  private async trainNow(siteId: string): Promise<StoredModel> {
+    const data = await readSiteTrainingData(this.db, siteId);
+    if (data.items.length === 0)
+      throw new HttpError(409, 'conflict', 'The site has no workshops to recommend yet');
+    const trained = trainRecommender(data.sequences, {
+      items: data.items,
+      side: data.side,
+      k: Math.min(50, data.items.length),
+    });
+    const source = data.eventsUsed > 0 ? 'events' : 'cold-start';
+    const createdAt = this.now();
+    await this.db
+      .insertInto('reco_models')
+      .values({
+        version: trained.meta.version,
+        site_id: siteId,
+        onnx_base64: Buffer.from(trained.onnx).toString('base64'),
+        meta: JSON.stringify(trained.meta),
+        source,
+        events_used: data.eventsUsed,
+        created_at: createdAt,
+      })
+      // Same bytes as an existing version: just make it the latest again.
+      .onConflict((oc) => oc.column('version').doUpdateSet({ created_at: createdAt }))
+      .execute();
+    this.newEvents.set(siteId, 0);
+    this.log.info(
+      { siteId, version: trained.meta.version, source, items: data.items.length, events: data.eventsUsed },
+      'recommendation model trained',
+    );
+    return { version: trained.meta.version, meta: trained.meta, source, createdAt };
+  }
+
+  /** Called after events are stored: retrains in the background once enough new ones arrived. */
+  noteEvents(siteId: string, accepted: number): void {
+    if (accepted <= 0 || this.retrainAfterEvents <= 0) return;
+    const count = (this.newEvents.get(siteId) ?? 0) + accepted;
+    this.newEvents.set(siteId, count);
+    if (count >= this.retrainAfterEvents && !this.training.has(siteId)) {
+      this.newEvents.set(siteId, 0);
+      setImmediate(() => {
+        this.train(siteId).catch((err) => this.log.warn({ err, siteId }, 'background model training failed'));
+      });
+    }
+  }
+}
