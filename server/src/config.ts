@@ -159,7 +159,7 @@ export function loadConfig(env: Env = process.env): Config {
     recoSplit: fraction(env, 'LECTERN_RECO_SPLIT', 0.9),
     recoRetrainEvents: int(env, 'LECTERN_RECO_RETRAIN_EVENTS', 500),
     smtp: { url: env.SMTP_URL, from: env.MAIL_FROM || 'Lectern <tickets@localhost>' },
-    rooms: loadRoomsConfig(env, mode),
+    rooms: loadRoomsConfig(env),
   };
 }
 
@@ -169,7 +169,7 @@ const list = (raw: string | undefined) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-function loadRoomsConfig(env: Env, mode: Config['env']): RoomsConfig {
+function loadRoomsConfig(env: Env): RoomsConfig {
   const turnUrls = list(env.LECTERN_TURN_URLS);
   if (turnUrls.length && !env.LECTERN_TURN_SECRET) {
     throw new ConfigError(
@@ -182,13 +182,9 @@ function loadRoomsConfig(env: Env, mode: Config['env']): RoomsConfig {
     openBeforeMinutes: int(env, 'LECTERN_ROOM_OPEN_BEFORE_MINUTES', 15),
     graceMinutes: int(env, 'LECTERN_ROOM_GRACE_MINUTES', 30),
     learnerLimit: limit,
-    // Tests run on loopback, where host candidates suffice and an outside STUN server is unreachable.
-    stunUrls:
-      env.LECTERN_STUN_URLS !== undefined
-        ? list(env.LECTERN_STUN_URLS)
-        : mode === 'test'
-          ? []
-          : ['stun:stun.l.google.com:19302'],
+    // No outside STUN server by default: nothing at run time should depend on a third party.
+    // Same-network rooms work with host candidates; deployments set their own STUN/TURN (coturn).
+    stunUrls: list(env.LECTERN_STUN_URLS),
     turn: {
       urls: turnUrls,
       secret: env.LECTERN_TURN_SECRET || undefined,
