@@ -57,7 +57,11 @@ counted(
   bin('vitest'),
   ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`],
   {},
-  (r) => ({ pass: r.numPassedTests, fail: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) }),
+  // A file that fails to load has no tests to fail: count it as one failure.
+  (r) => ({
+    pass: r.numPassedTests,
+    fail: r.numFailedTests + r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length,
+  }),
 );
 
 if (run('chromium present', 'node', [path.join(root, 'scripts', 'check-chromium.mjs')])) {

@@ -107,7 +107,8 @@ export function loadConfig(env: Env = process.env): Config {
     env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const port = int(env, 'PORT', 8787);
   const host = env.HOST || '127.0.0.1';
-  const dataDir = path.resolve(env.LECTERN_DATA_DIR || './data');
+  // Relative to where the person ran the command (`npm start` from the repo root → ./data there).
+  const dataDir = path.resolve(env.INIT_CWD ?? process.cwd(), env.LECTERN_DATA_DIR || './data');
   if (mode === 'production' && !env.LECTERN_PUBLIC_URL) {
     throw new ConfigError(
       'LECTERN_PUBLIC_URL is required when NODE_ENV=production, e.g. https://lectern.example',
