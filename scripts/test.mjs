@@ -60,7 +60,9 @@ counted(
   // A file that fails to load has no tests to fail: count it as one failure.
   (r) => ({
     pass: r.numPassedTests,
-    fail: r.numFailedTests + r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length,
+    fail:
+      r.numFailedTests +
+      r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length,
   }),
 );
 

@@ -25,13 +25,20 @@ test('the example blog is served and reads the workshops API from its own origin
   const result = await fetchFromPage(page, '/v1/sites/demo/workshops');
   expect(result.ok).toBe(true);
   expect(result.status).toBe(200);
-  const titles = (result.body.workshops as { title: string }[]).map((w) => w.title);
-  expect(titles).toHaveLength(7);
-  expect(titles).toContain('零基础书法入门：从握笔到第一幅作品');
-  const soldOut = (result.body.workshops as { seatsLeft: number; title: string }[]).filter(
-    (w) => w.seatsLeft === 0,
+  // Other specs add workshops to the shared demo site: assert on the seeded ones.
+  const workshops = result.body.workshops as { id: string; title: string; seatsLeft: number }[];
+  const seeded = workshops.filter((w) => w.id.startsWith('ws_demo_'));
+  expect(seeded.map((w) => w.title)).toEqual(
+    expect.arrayContaining([
+      'Live demo: knife skills warm-up',
+      'Sourdough from scratch: starter to first loaf',
+      '零基础书法入门：从握笔到第一幅作品',
+    ]),
   );
-  expect(soldOut.map((w) => w.title)).toEqual(['Loose watercolor landscapes']);
+  expect(seeded).toHaveLength(7);
+  expect(seeded.filter((w) => w.seatsLeft === 0).map((w) => w.title)).toEqual([
+    'Loose watercolor landscapes',
+  ]);
 });
 
 test('CORS: a registered blog origin may read the API, an unregistered one is refused', async ({
