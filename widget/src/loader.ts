@@ -11,6 +11,7 @@ const chunks: Record<string, () => Promise<ElementMount>> = {
   'lectern-workshops': () => import('./elements/workshops-element.tsx').then((m) => m.mount),
   'lectern-workshop': () => import('./elements/workshop-element.tsx').then((m) => m.mount),
   'lectern-tickets': () => import('./elements/tickets-element.tsx').then((m) => m.mount),
+  'lectern-recommendations': () => import('./elements/recommendations-element.tsx').then((m) => m.mount),
   'lectern-room': () => import('./room/index.ts').then((m) => (el, c) => m.mountRoom(el, c)),
 };
 

@@ -29,7 +29,10 @@ export type Recommender = {
  * (`onnxruntime-web/wasm` with `env.wasm.wasmPaths` pointing at our server); Node uses the default.
  */
 async function loadOrt(ort?: Ort): Promise<Ort> {
-  const mod = ort ?? ((await import('onnxruntime-web')) as Ort);
+  // A variable specifier keeps bundlers from pulling the full onnxruntime-web into the widget,
+  // which always injects its own lean `onnxruntime-web/wasm` build.
+  const specifier = 'onnxruntime-web';
+  const mod = ort ?? ((await import(/* @vite-ignore */ specifier)) as Ort);
   // One thread: more needs cross-origin isolation, which a host page cannot be asked for.
   mod.env.wasm.numThreads = 1;
   return mod;

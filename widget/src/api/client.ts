@@ -10,6 +10,16 @@ import type {
 } from '../../../server/src/contract/index.ts';
 import type { WidgetConfig } from '../config.ts';
 
+/** `GET /v1/sites/:site/model`: the site's recommendation model and where its files are. */
+export type SiteModel = {
+  version: string;
+  modelUrl: string;
+  meta: import('../../../model/src/runtime/index.ts').ModelMeta;
+  wasmBase: string;
+  split: number;
+  source: 'events' | 'cold-start';
+};
+
 /** An API failure: `code` is the server's stable error code, or `network` when no answer came. */
 export class ApiError extends Error {
   constructor(
@@ -57,6 +67,7 @@ export const api = {
   checkout: (c: WidgetConfig, body: CheckoutRequest) =>
     request<CheckoutResponse>(c, '/v1/checkout', { method: 'POST', body: JSON.stringify(body) }),
   order: (c: WidgetConfig, id: string) => request<OrderView>(c, `/v1/orders/${encodeURIComponent(id)}`),
+  model: (c: WidgetConfig) => request<SiteModel>(c, `${site(c)}/model`),
   waitlist: (c: WidgetConfig, body: WaitlistRequest) =>
     request<WaitlistResponse>(c, '/v1/waitlist', { method: 'POST', body: JSON.stringify(body) }),
 };

@@ -43,6 +43,7 @@ const en = {
   noTickets: 'No tickets on this device yet.',
   revoked: 'Refunded',
   testMode: 'Test payments',
+  recommended: 'Recommended for you',
 };
 
 export type Strings = typeof en;
@@ -89,6 +90,7 @@ const zh: Strings = {
   noTickets: '此设备上还没有门票。',
   revoked: '已退款',
   testMode: '测试支付',
+  recommended: '为你推荐',
 };
 
 export function strings(locale: Locale): Strings {

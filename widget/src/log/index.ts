@@ -86,6 +86,11 @@ export async function readHistory(site?: string): Promise<StoredEvent[]> {
   return withDb((db) => db.history(site));
 }
 
+/** The reader's anonymous id for a site (created on first use): assigns A/B variants. */
+export async function anonymousId(site: string): Promise<string> {
+  return withDb((db) => db.anonId(site));
+}
+
 export async function exportMyData(): Promise<MyDataExport> {
   await current?.settled();
   return withDb(async (db) => ({

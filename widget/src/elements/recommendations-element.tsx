@@ -1,0 +1,132 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, type PublicWorkshop } from '../api/client.ts';
+import { CheckoutDialog } from '../checkout/checkout-dialog.tsx';
+import type { WidgetConfig } from '../config.ts';
+import { emit } from '../events.ts';
+import { strings } from '../i18n/strings.ts';
+import { listTickets } from '../tickets/ticket-store.ts';
+import { startLog, track } from '../track.ts';
+import { WorkshopCard } from '../ui/workshop-card.tsx';
+import { renderInShadow } from './shadow-app.tsx';
+import { useImpressions } from './use-impressions.ts';
+
+type Props = { config: WidgetConfig; host: HTMLElement; limit: number };
+
+/** Waits until the element is (nearly) on screen: the model and onnxruntime load only then. */
+function whenVisible(el: HTMLElement): Promise<void> {
+  if (typeof IntersectionObserver === 'undefined') return Promise.resolve();
+  return new Promise((resolve) => {
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          io.disconnect();
+          resolve();
+        }
+      },
+      { rootMargin: '200px' },
+    );
+    io.observe(el);
+  });
+}
+
+async function recommend(config: WidgetConfig, limit: number) {
+  const [info, { workshops }, tickets, log] = await Promise.all([
+    api.model(config),
+    api.workshops(config),
+    listTickets(config.site).catch(() => []),
+    startLog(config),
+  ]);
+  const [{ pickWorkshops, variantFor }, runtime, ort] = await Promise.all([
+    import('../recommendations/pick.ts'),
+    import('../../../model/src/runtime/index.ts'),
+    // onnxruntime-web's own wasm build, served by our server next to its wasm (never bundled:
+    // a library build would inline 14 MB of wasm as base64).
+    import(/* @vite-ignore */ `${info.wasmBase}ort.wasm.bundle.min.mjs`) as Promise<
+      typeof import('onnxruntime-web')
+    >,
+  ]);
+  // Our server serves the wasm; one thread (more needs cross-origin isolation of the host page).
+  ort.env.wasm.wasmPaths = info.wasmBase;
+  ort.env.wasm.numThreads = 1;
+  const variant = variantFor(await log.anonymousId(config.site), info.split);
+  const picked = await pickWorkshops({
+    runtime,
+    ort,
+    info,
+    events: await log.readHistory(config.site),
+    workshops,
+    owned: new Set(tickets.map((t) => t.workshopId)),
+    variant,
+    limit,
+    now: Date.now(),
+  });
+  return { ...picked, label: `${info.version}:${variant}` };
+}
+
+/** `<lectern-recommendations [limit="3"]>`: workshops picked for this reader, on their device. */
+export function Recommendations({ config, host, limit }: Props) {
+  const t = strings(config.locale);
+  const [picks, setPicks] = useState<{ workshops: PublicWorkshop[]; label: string } | null>(null);
+  const [booking, setBooking] = useState<PublicWorkshop | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    whenVisible(host)
+      .then(() => recommend(config, limit))
+      .catch(async (err) => {
+        // Model, wasm or history unavailable: show what is popular rather than nothing.
+        emit('lectern:error', { type: 'load', message: String(err), element: 'lectern-recommendations' });
+        const { workshops } = await api.workshops(config);
+        const open = workshops.filter(
+          (w) => w.status === 'published' && w.seatsLeft > 0 && Date.parse(w.startsAt) > Date.now(),
+        );
+        return { workshops: open.slice(0, limit), label: 'fallback:popularity' };
+      })
+      .then((result) => {
+        if (!live) return;
+        setPicks(result);
+        emit('lectern:ready', { element: 'lectern-recommendations', count: result.workshops.length });
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [config, host, limit]);
+
+  useImpressions(list, [picks], (id) =>
+    track(config, 'reco_impression', { workshop: id, label: picks?.label }),
+  );
+
+  if (!picks || picks.workshops.length === 0) return null;
+  return (
+    <section lang={config.locale} aria-labelledby="lectern-reco-title">
+      <h2 id="lectern-reco-title" style="font-size:1.15em;margin:0 0 12px">
+        {t.recommended}
+      </h2>
+      <ul class="list" ref={list}>
+        {picks.workshops.map((w) => (
+          <WorkshopCard
+            key={w.id}
+            workshop={w}
+            locale={config.locale}
+            t={t}
+            now={Date.now()}
+            onBook={() => {
+              track(config, 'reco_click', { workshop: w.id, label: picks.label });
+              setBooking(w);
+            }}
+          />
+        ))}
+      </ul>
+      {booking && (
+        <CheckoutDialog workshop={booking} config={config} t={t} onClose={() => setBooking(null)} />
+      )}
+    </section>
+  );
+}
+
+export function mount(element: HTMLElement, config: WidgetConfig): () => void {
+  const limit = Number(element.getAttribute('limit')) || 3;
+  return renderInShadow(element, <Recommendations config={config} host={element} limit={limit} />);
+}
