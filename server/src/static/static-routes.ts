@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
@@ -11,9 +11,9 @@ import { examplesDir } from '../paths.ts';
 export function exampleRoutes() {
   const app = new Hono();
   app.get('/', (c) => c.redirect('/blog/'));
-  for (const [mount, dir] of [
-    ['/blog', 'blog'],
-    ['/course', 'course-site'],
+  for (const [mount, dir, spa] of [
+    ['/blog', 'blog', false],
+    ['/course', 'course-site', true],
   ] as const) {
     const root = path.join(examplesDir, dir);
     if (!existsSync(root)) continue;
@@ -22,6 +22,11 @@ export function exampleRoutes() {
       `${mount}/*`,
       serveStatic({ root, rewriteRequestPath: (p) => p.slice(mount.length) || '/', onFound: noStore }),
     );
+    // A single-page app answers every deep link with its shell.
+    if (spa)
+      app.get(`${mount}/*`, (c) =>
+        c.html(readFileSync(path.join(root, 'index.html'), 'utf8'), 200, { 'Cache-Control': 'no-cache' }),
+      );
   }
   return app;
 }
