@@ -43,7 +43,7 @@ describe('site models', () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.source).toBe('cold-start');
-    expect(body.meta.items.sort()).toEqual([a.id, b.id, c.id].map((id) => `w:${id}`).sort());
+    expect([...body.meta.items].sort()).toEqual([a.id, b.id, c.id].map((id) => `w:${id}`).sort());
     expect(body.wasmBase).toMatch(/\/ort\/\d+\.\d+\.\d+\/$/);
     const file = await t.app.request(new URL(body.modelUrl).pathname);
     expect(file.headers.get('cache-control')).toContain('immutable');

@@ -219,6 +219,7 @@ describe('your data', () => {
 it('exports exactly the public API', async () => {
   expect(Object.keys(await import('./index.ts')).sort()).toEqual([
     'EVENT_TYPES',
+    'anonymousId',
     'browserSaysDoNotTrack',
     'configureLog',
     'deleteMyData',
