@@ -19,7 +19,7 @@ const { version } = JSON.parse(readFileSync(pkgPath, 'utf8'));
 const src = path.join(path.dirname(pkgPath), 'dist');
 const out = path.join(here, '..', 'ort-dist', version);
 mkdirSync(out, { recursive: true });
-for (const name of ['ort-wasm-simd-threaded.wasm', 'ort-wasm-simd-threaded.mjs']) {
+for (const name of ['ort-wasm-simd-threaded.wasm', 'ort-wasm-simd-threaded.mjs', 'ort.wasm.bundle.min.mjs']) {
   const target = path.join(out, name);
   if (existsSync(`${target}.br`) && existsSync(`${target}.gz`) && existsSync(target)) continue;
   const data = readFileSync(path.join(src, name));
