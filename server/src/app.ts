@@ -82,7 +82,10 @@ export function createDeps({ config, db, log, now = Date.now, sqlite }: CreateAp
     },
     ownOrigins: ownOriginsOf(config.publicUrl),
     eventWriter: sqlite ? sqliteEventWriter(db, sqlite) : kyselyEventWriter(db),
-    reco: new RecoService(db, log, now, config.recoRetrainEvents),
+    reco: new RecoService(db, log, now, {
+      afterEvents: config.recoRetrainEvents,
+      minIntervalMs: config.recoRetrainIntervalSeconds * 1000,
+    }),
     rooms: new RoomService(db, config, tickets, log, now),
   };
   return deps;

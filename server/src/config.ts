@@ -34,6 +34,8 @@ export type Config = {
   recoSplit: number;
   /** Retrain a site's model after this many new uploaded events (0 = only on demand). */
   recoRetrainEvents: number;
+  /** …and at most once per this many seconds per site. */
+  recoRetrainIntervalSeconds: number;
   rooms: RoomsConfig;
 };
 
@@ -159,6 +161,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     recoSplit: fraction(env, 'LECTERN_RECO_SPLIT', 0.9),
     recoRetrainEvents: int(env, 'LECTERN_RECO_RETRAIN_EVENTS', 500),
+    recoRetrainIntervalSeconds: int(env, 'LECTERN_RECO_RETRAIN_INTERVAL_SECONDS', 900),
     smtp: { url: env.SMTP_URL, from: env.MAIL_FROM || 'Lectern <tickets@localhost>' },
     rooms: loadRoomsConfig(env),
   };

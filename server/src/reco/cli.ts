@@ -18,7 +18,10 @@ export const recoTrainCommand: CliCommand = {
       err(`lectern: no site "${values.site}"`);
       return 1;
     }
-    const reco = new RecoService(db, createLogger('silent'), Date.now, config.recoRetrainEvents);
+    const reco = new RecoService(db, createLogger('silent'), Date.now, {
+      afterEvents: config.recoRetrainEvents,
+      minIntervalMs: config.recoRetrainIntervalSeconds * 1000,
+    });
     const model = await reco.train(values.site);
     out(
       `Model ${model.version} trained for ${values.site} (${model.source}, ${model.meta.items.length} items).`,

@@ -16,15 +16,24 @@ export type StoredModel = {
  * workshops' attributes and sales), stored versioned by content hash, retrained in the background
  * once enough new events arrived. Training runs on the server process; a site's data is small.
  */
+export type RetrainPolicy = {
+  /** Retrain after this many new uploaded events (0: on demand only)… */
+  afterEvents: number;
+  /** …but at most once per this many milliseconds per site, however fast events arrive. */
+  minIntervalMs: number;
+};
+
 export class RecoService {
   private newEvents = new Map<string, number>();
   private training = new Map<string, Promise<StoredModel>>();
+  private lastTrained = new Map<string, number>();
+  private deferred = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
     private readonly now: () => number,
-    private readonly retrainAfterEvents: number,
+    private readonly retrain: RetrainPolicy,
   ) {}
 
   async latest(siteId: string): Promise<StoredModel | null> {
@@ -70,6 +79,11 @@ export class RecoService {
   }
 
   private async trainNow(siteId: string): Promise<StoredModel> {
+    // Events that arrive while this run reads the log count towards the next one.
+    this.newEvents.set(siteId, 0);
+    this.lastTrained.set(siteId, this.now());
+    clearTimeout(this.deferred.get(siteId));
+    this.deferred.delete(siteId);
     const data = await readSiteTrainingData(this.db, siteId);
     if (data.items.length === 0)
       throw new HttpError(409, 'conflict', 'The site has no workshops to recommend yet');
@@ -94,7 +108,6 @@ export class RecoService {
       // Same bytes as an existing version: just make it the latest again.
       .onConflict((oc) => oc.column('version').doUpdateSet({ created_at: createdAt }))
       .execute();
-    this.newEvents.set(siteId, 0);
     this.log.info(
       { siteId, version: trained.meta.version, source, items: data.items.length, events: data.eventsUsed },
       'recommendation model trained',
@@ -102,16 +115,36 @@ export class RecoService {
     return { version: trained.meta.version, meta: trained.meta, source, createdAt };
   }
 
-  /** Called after events are stored: retrains in the background once enough new ones arrived. */
+  /**
+   * Called after events are stored: retrains in the background once enough new ones arrived,
+   * and at most once per interval per site: under a stream of events the model is refreshed
+   * every `minIntervalMs`, not after every few batches.
+   */
   noteEvents(siteId: string, accepted: number): void {
-    if (accepted <= 0 || this.retrainAfterEvents <= 0) return;
+    const { afterEvents, minIntervalMs } = this.retrain;
+    if (accepted <= 0 || afterEvents <= 0) return;
     const count = (this.newEvents.get(siteId) ?? 0) + accepted;
     this.newEvents.set(siteId, count);
-    if (count >= this.retrainAfterEvents && !this.training.has(siteId)) {
-      this.newEvents.set(siteId, 0);
-      setImmediate(() => {
-        this.train(siteId).catch((err) => this.log.warn({ err, siteId }, 'background model training failed'));
-      });
-    }
+    if (count < afterEvents || this.training.has(siteId) || this.deferred.has(siteId)) return;
+    const wait = (this.lastTrained.get(siteId) ?? Number.NEGATIVE_INFINITY) + minIntervalMs - this.now();
+    const start = () => {
+      this.deferred.delete(siteId);
+      this.train(siteId).catch((err) => this.log.warn({ err, siteId }, 'background model training failed'));
+    };
+    const timer = setTimeout(start, Math.max(0, wait));
+    // A pending retrain never keeps the process alive on shutdown.
+    timer.unref();
+    this.deferred.set(siteId, timer);
+  }
+
+  /** When the next background retrain of a site is due, if one is scheduled (for tests and logs). */
+  retrainScheduled(siteId: string): boolean {
+    return this.deferred.has(siteId);
+  }
+
+  /** Cancels scheduled background retrains (shutdown). */
+  close(): void {
+    for (const timer of this.deferred.values()) clearTimeout(timer);
+    this.deferred.clear();
   }
 }

@@ -79,20 +79,50 @@ describe('site models', () => {
     expect(rows.map((r) => r.source).sort()).toEqual(['events']);
   });
 
-  it('retrains in the background once enough new events arrived', async () => {
+  it('retrains in the background once enough new events arrived, at most once per interval', async () => {
     await t.close();
-    t = await createTestApp({ LECTERN_RECO_RETRAIN_EVENTS: '4' });
+    t = await createTestApp({
+      LECTERN_RECO_RETRAIN_EVENTS: '4',
+      LECTERN_RECO_RETRAIN_INTERVAL_SECONDS: '600',
+    });
     const site = await t.site([ORIGIN]);
-    const [a, b] = await Promise.all(['A', 'B'].map((title) => publishedWorkshop(t, site.id, { title })));
+    const [a, b, c] = await Promise.all(
+      ['A', 'B', 'C'].map((title) => publishedWorkshop(t, site.id, { title })),
+    );
+    const eventsUsed = async () =>
+      (
+        await t.database.db
+          .selectFrom('reco_models')
+          .select((eb) => eb.fn.max('events_used').as('n'))
+          .where('site_id', '=', site.id)
+          .executeTakeFirstOrThrow()
+      ).n;
+    const waitForEventsUsed = async (n: number) => {
+      for (let i = 0; i < 100 && Number(await eventsUsed()) < n; i++)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(Number(await eventsUsed())).toBe(n);
+    };
     await uploadLearners(site.id, [
       [a.id, b.id],
       [a.id, b.id],
     ]);
-    for (let i = 0; i < 100; i++) {
-      if ((await t.deps.reco.latest(site.id))?.source === 'events') break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await waitForEventsUsed(4);
     expect((await t.deps.reco.latest(site.id))?.source).toBe('events');
+
+    // Four more events within the interval: the retrain waits for the interval to pass…
+    await uploadLearners(site.id, [
+      [a.id, c.id],
+      [a.id, c.id],
+    ]);
+    expect(t.deps.reco.retrainScheduled(site.id)).toBe(true);
+    expect(Number(await eventsUsed())).toBe(4);
+    // …and the scheduled run reads every event that arrived meanwhile.
+    // The real ten-minute timer is cancelled and the app's clock moves past the interval instead.
+    t.deps.reco.close();
+    t.setNow(Date.now() + 601_000);
+    await uploadLearners(site.id, [[b.id, c.id]]);
+    await waitForEventsUsed(10);
+    expect(t.deps.reco.retrainScheduled(site.id)).toBe(false);
   });
 
   it('refuses what it should', async () => {
