@@ -8,7 +8,7 @@ import {
   type StoredEvent,
   type TrackFields,
 } from './event-types.ts';
-import { uuid } from './ids.ts';
+import { uuidv7 } from './ids.ts';
 import { MAX_UPLOAD_AGE_MS, Outbox } from './outbox.ts';
 import { browserSaysDoNotTrack } from './privacy.ts';
 import { SessionClock } from './session.ts';
@@ -108,7 +108,7 @@ export class EventLog {
     this.lastTs = Math.max(this.now(), this.lastTs + 1);
     // Time, path and session are taken now, not when the database happens to be ready.
     const base = {
-      id: uuid(),
+      id: uuidv7(this.lastTs),
       ts: this.lastTs,
       site: this.site,
       session: this.session.current(),
