@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createApp, createDeps } from './app.ts';
 import type { Config } from './config.ts';
+import { startCheckpointer } from './db/checkpointer.ts';
 import { migrate, openDatabase } from './db/database.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { createLogger } from './log.ts';
@@ -25,6 +26,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const database = openDatabase(config.dataDir);
   const applied = await migrate(database.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
+  const checkpointer = startCheckpointer(database.sqlite, log);
   const deps = createDeps({ config, db: database.db, log, sqlite: database.sqlite });
   const demo = config.seedDemo ? await seedDemo(deps) : undefined;
 
@@ -64,6 +66,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       closing ??= (async () => {
         // In-flight requests finish; idle keep-alive sockets are closed at once, stragglers after 10 s.
         signalling.close();
+        deps.reco.close();
         const force = setTimeout(() => server.closeAllConnections(), 10_000);
         force.unref();
         await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -71,6 +74,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         clearTimeout(force);
         clearInterval(sweeper);
         deps.mailer.close();
+        await checkpointer.stop();
         await database.close();
         log.info('lectern stopped');
       })();

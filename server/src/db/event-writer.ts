@@ -42,20 +42,27 @@ export function kyselyEventWriter(db: Db): EventWriter {
  * holding Kysely's connection, so it can never interleave with a transaction Kysely has open.
  */
 export function sqliteEventWriter(db: Db, sqlite: SQLite.Database): EventWriter {
+  // Positional parameters: binding by name costs a lookup per column per row.
   const insert = sqlite.prepare(
-    `insert into events (${COLUMNS.join(', ')}) values (${COLUMNS.map((c) => `@${c}`).join(', ')}) on conflict (id) do nothing`,
+    `insert into events (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')}) on conflict (id) do nothing`,
   );
   const writeAll = sqlite.transaction((batches: NewEvent[][]) =>
     batches.map((rows) => {
       let inserted = 0;
       for (const row of rows)
-        inserted += insert.run({
-          ...row,
-          workshop_id: row.workshop_id ?? null,
-          path: row.path ?? null,
-          value: row.value ?? null,
-          label: row.label ?? null,
-        }).changes;
+        inserted += insert.run(
+          row.id,
+          row.site_id,
+          row.anon,
+          row.session,
+          row.type,
+          row.workshop_id ?? null,
+          row.path ?? null,
+          row.value ?? null,
+          row.label ?? null,
+          row.ts,
+          row.received_at,
+        ).changes;
       return inserted;
     }),
   );
