@@ -77,6 +77,7 @@ async function lecternRun(
   await hr.locator('[data-role=host]').waitFor();
   await host.waitForFunction(() => (window as unknown as { __pcs: unknown[] }).__pcs !== undefined);
   const times: number[] = [];
+  const steps: Record<string, number>[] = [];
   const pages: Page[] = [];
   for (let i = 0; i < n; i++) {
     const page = await ctx();
@@ -95,8 +96,15 @@ async function lecternRun(
       return t;
     });
     times.push(await firstFrameSince(page, start));
+    // Where the time went: the widget's User Timing marks, ms after the click (first of each).
+    steps.push(
+      (await page.evaluate(`Object.fromEntries(performance.getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('lectern:room:'))
+        .reverse()
+        .map((m) => [m.name.slice(13), Math.round(m.startTime - ${start})]))`)) as Record<string, number>,
+    );
   }
-  return { times, host, close: async () => Promise.all(contexts.map((c) => c.close())) };
+  return { times, steps, host, close: async () => Promise.all(contexts.map((c) => c.close())) };
 }
 
 async function rawRun(browser: Browser, pageUrl: string, peerPort: number, n: number) {
@@ -250,6 +258,7 @@ async function main() {
 
     const ours: Record<string, ReturnType<typeof stats>> = {};
     const raw: Record<string, ReturnType<typeof stats>> = {};
+    const breakdown: Record<string, Record<string, number>> = {};
     for (const n of SIZES) {
       const w = await fetch(`${url}/v1/sites/demo/workshops`, {
         method: 'POST',
@@ -282,6 +291,17 @@ async function main() {
         script,
       );
       ours[n] = stats(run.times);
+      const stepNames = ['pass', 'signalling', 'host', 'call', 'media'];
+      breakdown[n] = Object.fromEntries(
+        stepNames.map((k) => [
+          k,
+          quantile(
+            run.steps.map((st) => st[k] ?? Number.NaN),
+            0.5,
+          ),
+        ]),
+      );
+      log(`${n} learner(s): lectern steps (median ms after the click) ${JSON.stringify(breakdown[n])}`);
       log(
         `${n} learner(s): lectern median ${ours[n].median} ms p95 ${ours[n].p95} ms | raw PeerJS median ${raw[n].median} ms p95 ${raw[n].p95} ms`,
       );
@@ -296,6 +316,7 @@ async function main() {
     }
     await db.close();
     result.firstFrameMs = { lectern: ours, rawPeerjs: raw };
+    result.lecternStepsMedianMs = breakdown;
     result.ratioMedian = Object.fromEntries(
       SIZES.map((n) => [n, Math.round((ours[n].median / raw[n].median) * 100) / 100]),
     );

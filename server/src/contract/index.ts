@@ -1,6 +1,8 @@
 // The wire API. Clients import types only from here (`import type`), so none of it reaches a bundle.
 
 export type {
+  Admission,
+  AdmissionKey,
   RatingSummary,
   RatingWeights,
   RoomJoin,

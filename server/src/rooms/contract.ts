@@ -28,7 +28,17 @@ export type RoomJoin = {
   signalling: { path: string; key: string };
   iceServers: RTCIceServerJson[];
   room: RoomWindow & { learnerLimit: number; title: string; hostName: string };
+  /** Learner: the server's signed admission, shown to the host when connecting (see rooms/admission.ts). */
+  admission: string | null;
+  /** Host: the public key that admissions are checked with. */
+  admissionKey: AdmissionKey | null;
 };
+
+/** What an admission says: this peer id may join this room until `exp` (ms), as `name` on `seat`. */
+export type Admission = { peerId: string; workshop: string; name: string; seat: string; exp: number };
+
+/** A P-256 public key as a JWK. */
+export type AdmissionKey = { kty: string; crv: string; x: string; y: string };
 
 export type RTCIceServerJson = { urls: string | string[]; username?: string; credential?: string };
 

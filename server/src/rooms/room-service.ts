@@ -5,6 +5,7 @@ import { HttpError, notFound } from '../http/http-error.ts';
 import { sha256 } from '../ids.ts';
 import type { Logger } from '../log.ts';
 import type { TicketService } from '../tickets/ticket-service.ts';
+import { AdmissionSigner } from './admission.ts';
 import type { RoomJoin, RoomRole, RoomStatus, Roster } from './contract.ts';
 import { iceServersFor } from './ice-servers.ts';
 import { RoomPassSigner } from './room-pass.ts';
@@ -15,6 +16,9 @@ import { type RoomTimes, roomTimes, toRoomWindow } from './room-window.ts';
 export const SIGNALLING = { path: '/peerjs', key: 'lectern' } as const;
 
 type Participant = { workshopId: string; role: RoomRole };
+
+/** Same for every pass of one ticket; a hash, so the host's browser never sees ticket ids. */
+const seatOf = (ticketId: string | null) => sha256(`seat:${ticketId}`).slice(0, 16);
 
 /**
  * Room access: turns tickets and owner sessions into signalling passes, keeps the roster the host
@@ -28,6 +32,7 @@ type Participant = { workshopId: string; role: RoomRole };
 export class RoomService {
   readonly presence = new RoomPresence();
   readonly passes: RoomPassSigner;
+  readonly admissions = new AdmissionSigner();
   /** Set by the signalling server: closes a peer's WebSocket (superseded or removed). */
   kick: (peerId: string) => void = () => {};
 
@@ -163,6 +168,17 @@ export class RoomService {
       expiresAt: new Date(expiresAt).toISOString(),
       name,
       hostPeerId: role === 'host' ? null : this.presence.hostOf(workshop.id),
+      admission:
+        role === 'learner'
+          ? this.admissions.sign({
+              peerId,
+              workshop: workshop.id,
+              name,
+              seat: seatOf(ticketId),
+              exp: expiresAt,
+            })
+          : null,
+      admissionKey: role === 'host' ? this.admissions.publicKey : null,
       signalling: { ...SIGNALLING },
       iceServers: iceServersFor(this.config.rooms, peerId, now),
       room: {
@@ -230,8 +246,7 @@ export class RoomService {
           peerId: p.peer_id,
           name: p.name,
           role: p.role,
-          // A hash, so the host's browser never sees ticket ids.
-          seat: sha256(`seat:${p.ticket_id}`).slice(0, 16),
+          seat: seatOf(p.ticket_id),
           online: this.presence.isOnline(p.peer_id),
           issuedAt: new Date(Number(p.issued_at)).toISOString(),
         })),

@@ -1,4 +1,5 @@
 import { type DataConnection, type MediaConnection, Peer } from 'peerjs';
+import { importAdmissionKey, verifyAdmission } from './admission.ts';
 import { AudioMixer } from './audio-mixer.ts';
 import { peerOptions } from './peer-options.ts';
 import type { RoomApi, RoomJoin, Roster } from './room-api.ts';
@@ -43,6 +44,8 @@ export class HostSession extends Emitter<HostEvents> {
   private learners = new Map<string, Learner>();
   private roster: Roster | null = null;
   private rosterAt = 0;
+  private rosterRequest: { startedAt: number; done: Promise<void> } | null = null;
+  private readonly admissionKey: Promise<CryptoKey | null>;
   private screenTrack: MediaStreamTrack | null = null;
   private timers: ReturnType<typeof setInterval>[] = [];
   private pending = false;
@@ -55,6 +58,7 @@ export class HostSession extends Emitter<HostEvents> {
   ) {
     super();
     this.state = new RoomState(pass.peerId, pass.name);
+    this.admissionKey = importAdmissionKey(pass.admissionKey);
   }
 
   async start(): Promise<void> {
@@ -86,23 +90,50 @@ export class HostSession extends Emitter<HostEvents> {
     this.mixer?.resume();
   }
 
+  /**
+   * The roster entry of a connecting peer. The server adds a learner to the roster before it
+   * hands out their signalling pass, so a roster read that started after the connection arrived
+   * is proof enough: unknown peers share such a read (learners who join together cost one
+   * request) and are refused if it does not list them.
+   */
   private async rosterEntry(peerId: string) {
-    const fresh = Date.now() - this.rosterAt < 2000;
-    let entry = this.roster?.learners.find((l) => l.peerId === peerId);
-    if (!entry && !fresh) {
-      try {
-        this.roster = await this.api.roster(this.ownerSession);
-        this.rosterAt = Date.now();
-      } catch (err) {
-        this.emit('error', { type: 'network', message: String(err) });
-      }
-      entry = this.roster?.learners.find((l) => l.peerId === peerId);
-    }
-    return entry;
+    const find = () => this.roster?.learners.find((l) => l.peerId === peerId);
+    const known = find();
+    if (known) return known;
+    const arrived = Date.now();
+    let request = this.rosterRequest;
+    if (!request || request.startedAt < arrived) request = this.readRoster();
+    await request.done;
+    return find();
+  }
+
+  private readRoster(): { startedAt: number; done: Promise<void> } {
+    const startedAt = Date.now();
+    const done = this.api.roster(this.ownerSession).then(
+      (roster) => {
+        // Reads can overlap: the one that started last wins.
+        if (startedAt >= this.rosterAt) {
+          this.roster = roster;
+          this.rosterAt = startedAt;
+        }
+      },
+      (err) => this.emit('error', { type: 'network', message: String(err) }),
+    );
+    this.rosterRequest = { startedAt, done };
+    return this.rosterRequest;
   }
 
   private async admit(conn: DataConnection): Promise<void> {
-    const entry = await this.rosterEntry(conn.peer);
+    const admission = await verifyAdmission(
+      (conn.metadata as { admission?: unknown })?.admission,
+      await this.admissionKey,
+      {
+        peerId: conn.peer,
+        workshop: this.api.workshopId,
+        now: Date.now(),
+      },
+    );
+    const entry = admission ?? (await this.rosterEntry(conn.peer));
     // Not on the server's roster for this room: never answer, never send media.
     if (!entry || this.closed) {
       conn.close();
@@ -129,12 +160,17 @@ export class HostSession extends Emitter<HostEvents> {
       bye('full');
       return;
     }
+    // Media goes out now, while the data channel is still being set up, instead of after it
+    // opens: the two negotiations overlap (the learner only answers calls from its host).
+    const call = this.callLearner(conn.peer);
+    let opened = false;
     const onOpen = () => {
-      this.learners.get(conn.peer)?.call?.close();
-      const learner: Learner = { conn, seat: entry.seat, lastSeen: Date.now() };
+      opened = true;
+      const previous = this.learners.get(conn.peer)?.call;
+      if (previous && previous !== call) previous.close();
+      const learner: Learner = { conn, seat: entry.seat, lastSeen: Date.now(), call };
       this.learners.set(conn.peer, learner);
       this.state.join(conn.peer, entry.name);
-      learner.call = this.callLearner(conn.peer);
       if (this.learners.size >= limit) this.emit('limit', { limit });
       this.changed();
     };
@@ -150,6 +186,7 @@ export class HostSession extends Emitter<HostEvents> {
     });
     conn.on('close', () => {
       if (this.learners.get(conn.peer)?.conn === conn) this.drop(conn.peer);
+      else if (!opened) call?.close();
     });
     if (conn.open) onOpen();
     else conn.on('open', onOpen);

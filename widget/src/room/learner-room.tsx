@@ -125,7 +125,9 @@ export function LearnerRoom({ api, pass, ticket, s, workshop }: Props) {
           </p>
         ) : null}
         <RoomStage
-          stream={phase.value === 'live' ? media.value : null}
+          // The host's picture shows as soon as it arrives on joining (it may come before the
+          // room's state does); after the host was lost, only once the room is live again.
+          stream={phase.value === 'live' || phase.value === 'connecting' ? media.value : null}
           label={pass.room.hostName}
           s={s}
           screen={st?.screen}

@@ -36,6 +36,14 @@ export type LearnerEvents = {
 const TICK_MS = 1000;
 
 /**
+ * User Timing marks along a learner's way in (`lectern:room:pass` … `lectern:room:media`): visible
+ * in DevTools' performance panel, and read by the rooms benchmark to see where the time goes.
+ */
+function mark(step: 'pass' | 'signalling' | 'host' | 'call' | 'media'): void {
+  globalThis.performance?.mark?.(`lectern:room:${step}`);
+}
+
+/**
  * A learner's side of the star: opens a data connection to the host, answers the host's call
  * (receive-only: learners join with camera and microphone off), and recovers by itself from its
  * own network drops and from the host reloading.
@@ -61,22 +69,38 @@ export class LearnerSession extends Emitter<LearnerEvents> {
   }
 
   start(): void {
+    mark('pass');
     const peer = new Peer(this.pass.peerId, peerOptions(this.api.server, this.pass));
     this.peer = peer;
-    peer.on('open', () => this.tick());
+    peer.on('open', () => {
+      mark('signalling');
+      // The join answer named the host a moment ago: call it at once instead of asking the
+      // server again (one round trip less to the first frame). Should that host be gone, the
+      // refusal below hands over to the status check of the recovery loop.
+      if (this.hostId && !this.conn && this.phase === 'connecting') this.connectHost(this.hostId);
+      else void this.tick();
+    });
     peer.on('call', (call) => {
       // Media only from the host we are connected to: anything else is refused unanswered.
       if (call.peer !== this.hostId || this.done) {
         call.close();
         return;
       }
+      mark('call');
       this.call?.close();
       this.call = call;
-      call.on('stream', (stream) => this.emit('media', stream));
+      call.on('stream', (stream) => {
+        mark('media');
+        this.emit('media', stream);
+      });
       call.answer();
     });
     peer.on('error', (err) => {
-      if (err.type === 'peer-unavailable') return; // the host is away; the tick keeps looking
+      if (err.type === 'peer-unavailable') {
+        // The host is away: drop the attempt now (not after the silence timeout); the tick keeps looking.
+        if (this.conn && !this.conn.open && this.hostId && err.message.includes(this.hostId)) this.hostLost();
+        return;
+      }
       this.emit('error', { type: 'network', message: err.message });
     });
     this.timers.push(setInterval(() => this.tick(), TICK_MS));
@@ -127,11 +151,17 @@ export class LearnerSession extends Emitter<LearnerEvents> {
 
   private connectHost(hostId: string): void {
     if (!this.peer) return;
-    const conn = this.peer.connect(hostId, { serialization: 'json', reliable: true });
+    // The admission lets the host admit us without asking the server (rooms/admission.ts).
+    const conn = this.peer.connect(hostId, {
+      serialization: 'json',
+      reliable: true,
+      metadata: { admission: this.pass.admission },
+    });
     if (!conn) return;
     this.conn = conn;
     this.lastHeard = Date.now();
     conn.on('open', () => {
+      mark('host');
       this.lastHeard = Date.now();
       this.send({ t: 'ping' });
     });
