@@ -65,3 +65,6 @@ try {
   await browser.close();
   await server.stop();
 }
+// The PeerJS server mounted in the server re-arms timers it gives no way to stop; nothing else
+// is pending once the server has stopped.
+process.exit(0);
