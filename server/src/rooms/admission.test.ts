@@ -22,7 +22,9 @@ describe('admissions', () => {
     expect(await verifyAdmission(token, key, { ...expected, now: claims.exp })).toBeNull();
     const [h, , sig] = token.split('.');
     const forged = Buffer.from(JSON.stringify({ ...claims, peerId: 'll-evil' })).toString('base64url');
-    expect(await verifyAdmission(`${h}.${forged}.${sig}`, key, { ...expected, peerId: 'll-evil' })).toBeNull();
+    expect(
+      await verifyAdmission(`${h}.${forged}.${sig}`, key, { ...expected, peerId: 'll-evil' }),
+    ).toBeNull();
     const otherKey = await importAdmissionKey(new AdmissionSigner().publicKey);
     expect(await verifyAdmission(token, otherKey, expected)).toBeNull();
     for (const junk of [undefined, 42, '', 'a.b', 'a.b.c', `${token}x`]) {
