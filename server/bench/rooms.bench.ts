@@ -1,6 +1,8 @@
 // `npm run bench` (rooms): learner join → first host video frame, median and p95, for 1 (seven
-// joins, each alone in the room), 5 and 10 learners (joining one after another), next to raw PeerJS doing the same in the same run; host sent bitrate and CPU with 10
-// learners. Prints progress, then one JSON line; also writes benchmarks/results/rooms.json.
+// joins, each alone in the room), 5 and 10 learners (joining one after another), next to raw
+// PeerJS doing the same in the same run; host sent bitrate and CPU with 10 learners; where the
+// time goes (the widget's User Timing marks). `BENCH_ROOM_SIZES=1` runs only some sizes.
+// Prints progress, then one JSON line; also writes benchmarks/results/rooms.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -53,5 +53,9 @@ describe('loadConfig', () => {
 
   it('rejects a malformed number', () => {
     expect(() => loadConfig({ LECTERN_DATA_DIR: dir(), PORT: 'eighty' })).toThrow(/PORT must be/);
+    expect(() =>
+      loadConfig({ LECTERN_DATA_DIR: dir(), LECTERN_RECO_RETRAIN_INTERVAL_SECONDS: '-5' }),
+    ).toThrow(/LECTERN_RECO_RETRAIN_INTERVAL_SECONDS must be a non-negative integer/);
+    expect(loadConfig({ LECTERN_DATA_DIR: dir() }).recoRetrainIntervalSeconds).toBe(900);
   });
 });

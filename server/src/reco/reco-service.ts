@@ -137,7 +137,7 @@ export class RecoService {
     this.deferred.set(siteId, timer);
   }
 
-  /** When the next background retrain of a site is due, if one is scheduled (for tests and logs). */
+  /** Whether a background retrain of the site is waiting for its interval to pass. */
   retrainScheduled(siteId: string): boolean {
     return this.deferred.has(siteId);
   }
