@@ -172,6 +172,54 @@ test('a learner whose network drops comes back into the room', async () => {
   expect((await videoFrames(cy.page)).advancing).toBeGreaterThan(2);
 });
 
+test('the same ticket on a second device: opening the page pushes nobody out, joining takes the seat', async ({
+  browser,
+  server,
+}) => {
+  const bo = learners[1];
+  const context = await roomContext(browser);
+  const phone = await context.newPage();
+  // The join screen fetches its pass at once (no name typed: "Join" then uses it as it is).
+  const fetched = phone.waitForResponse((r) => r.url().endsWith('/join') && r.request().method() === 'POST');
+  await phone.goto(`${roomUrl(server.url)}#ticket=${bo.ticket}`);
+  expect((await fetched).status()).toBe(201);
+  await room(phone).getByRole('button', { name: 'Join the room' }).waitFor();
+  // The server still counts the laptop as the seat: three learners, all online (the phone's
+  // unused pass is nobody in the room yet).
+  const roster = async () =>
+    (
+      await fetch(`${server.url}/v1/rooms/${workshopId}/roster`, { headers: await server.ownerAuth() }).then(
+        (r) => r.json(),
+      )
+    ).learners as { peerId: string; online: boolean }[];
+  const before = await roster();
+  expect(before.map((l) => l.online)).toEqual([true, true, true]);
+  // The first device is still in the room: its chat still reaches the host.
+  await room(bo.page).getByLabel('Message').fill('Bo on the laptop');
+  await room(bo.page).getByLabel('Message').press('Enter');
+  await expect(room(host).locator('.messages')).toContainText('Bo on the laptop');
+  await expect(room(bo.page).locator('[data-phase=live]')).toBeVisible();
+
+  const joins: string[] = [];
+  phone.on('request', (r) => {
+    if (r.url().endsWith('/join')) joins.push(r.url());
+  });
+  await room(phone).getByRole('button', { name: 'Join the room' }).click();
+  await expect(room(phone).locator('[data-phase=live]')).toBeVisible();
+  expect(joins).toEqual([]);
+  await expect(room(bo.page)).toContainText('This ticket joined from another device.');
+  expect((await videoFrames(phone)).advancing).toBeGreaterThan(2);
+  // One seat: still four participants, and the seat keeps its name.
+  await expect(room(host).getByRole('heading', { name: 'Participants (4)' })).toBeVisible();
+  await expect(room(host).locator('.participants')).toContainText('Bo');
+  const after = await roster();
+  expect(after).toHaveLength(3);
+  expect(after.every((l) => l.online)).toBe(true);
+  expect(after.filter((l) => !before.some((b) => b.peerId === l.peerId))).toHaveLength(1);
+  await bo.context.close();
+  learners[1] = { ...bo, context, page: phone };
+});
+
 test('when the host reloads, learners see the host is away and then recover', async ({ server }) => {
   await host.reload();
   await expect(room(learners[0].page)).toContainText('The host is away', { timeout: 15_000 });

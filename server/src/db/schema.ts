@@ -116,6 +116,8 @@ export interface RoomPassTable {
   expires_at: number;
   superseded_at: number | null;
   removed_at: number | null;
+  /** First signalling connection; null while the pass is unused (fetched by a join screen). */
+  connected_at: number | null;
 }
 
 export interface RoomTable {

@@ -24,10 +24,13 @@ const seatOf = (ticketId: string | null) => sha256(`seat:${ticketId}`).slice(0, 
  * Room access: turns tickets and owner sessions into signalling passes, keeps the roster the host
  * checks incoming connections against, and answers the signalling server's "may this socket in?".
  *
- * Second device: a ticket holds one live pass. Joining again (another device or tab) supersedes
- * the previous pass: its WebSocket is closed and refused from then on, and the host drops the
- * older connection for that seat. The newest device wins, so a reader who switches from laptop to
- * phone is never locked out, and one ticket cannot be shared by two people at once.
+ * Second device: a ticket holds one live pass. A pass is fetched as soon as the join screen shows
+ * (so "Join" goes straight to signalling) and takes the seat when its signalling socket first
+ * connects: then the ticket's earlier connected passes are superseded — their WebSockets closed
+ * and refused from then on — and the host drops the older connection for that seat. The newest
+ * device to join wins, so a reader who switches from laptop to phone is never locked out, one
+ * ticket cannot be shared by two people at once, and merely opening the room page on a second
+ * device (an unused pass) pushes nobody out.
  */
 export class RoomService {
   readonly presence = new RoomPresence();
@@ -121,7 +124,7 @@ export class RoomService {
             .executeTakeFirstOrThrow()
         ).n;
     const displayName = name ?? previous[0]?.name ?? `Learner ${Number(learnerNumber) + 1}`;
-    await this.supersede(previous.filter((p) => p.superseded_at === null).map((p) => p.peer_id));
+    // No supersede here: the seat changes hands when this pass connects (see `connect`).
     return this.issue(workshop, times, 'learner', ticket.ticketId, displayName);
   }
 
@@ -159,6 +162,7 @@ export class RoomService {
         expires_at: expiresAt,
         superseded_at: null,
         removed_at: null,
+        connected_at: null,
       })
       .execute();
     return {
@@ -224,6 +228,40 @@ export class RoomService {
     return { workshopId: pass.workshop_id, role: pass.role, siteId: pass.site_id };
   }
 
+  /**
+   * The signalling server's "may this socket in?": the live pass behind a peer id + token, or
+   * null. A learner pass's first connection takes the ticket's seat: every other pass of that
+   * ticket that has connected before is superseded and its socket closed.
+   */
+  async connect(peerId: string, token: string): Promise<(Participant & { siteId: string }) | null> {
+    const who = await this.participant(peerId, token);
+    if (!who || who.role !== 'learner') return who;
+    const now = this.now();
+    const first = await this.db
+      .updateTable('room_passes')
+      .set({ connected_at: now })
+      .where('peer_id', '=', peerId)
+      .where('connected_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(first.numUpdatedRows) === 0) return who;
+    const pass = await this.db
+      .selectFrom('room_passes')
+      .select('ticket_id')
+      .where('peer_id', '=', peerId)
+      .executeTakeFirstOrThrow();
+    const earlier = await this.db
+      .selectFrom('room_passes')
+      .select('peer_id')
+      .where('workshop_id', '=', who.workshopId)
+      .where('ticket_id', '=', pass.ticket_id)
+      .where('peer_id', '!=', peerId)
+      .where('superseded_at', 'is', null)
+      .where('connected_at', 'is not', null)
+      .execute();
+    await this.supersede(earlier.map((p) => p.peer_id));
+    return who;
+  }
+
   async status(workshopId: string, peerId: string, token: string): Promise<RoomStatus> {
     const who = await this.participant(peerId, token);
     const ended = (await this.endedAt(workshopId)) !== null;
@@ -240,8 +278,9 @@ export class RoomService {
     const passes = await this.activePasses(workshopId);
     return {
       learnerLimit: this.config.rooms.learnerLimit,
+      // Learners who came in: a pass only fetched by a join screen is nobody in the room yet.
       learners: passes
-        .filter((p) => p.role === 'learner')
+        .filter((p) => p.role === 'learner' && p.connected_at !== null)
         .map((p) => ({
           peerId: p.peer_id,
           name: p.name,

@@ -99,18 +99,37 @@ describe('POST /v1/rooms/:workshop/join', () => {
     expect((await after.json()).error.details.reason).toBe('ended');
   });
 
-  it('supersedes the first device when a ticket joins again, and keeps one seat on the roster', async () => {
+  it('hands the seat to a second device when its pass connects, not when the join screen fetches it', async () => {
     const { token } = await paidTicket(t.deps, site.id, workshopId);
-    const first = await (await join({ ticket: token, name: 'Ana' })).json();
-    const second = await (await join({ ticket: token })).json();
-    expect(second.name).toBe('Ana');
-    expect(await t.deps.rooms.participant(first.peerId, first.token)).toBeNull();
-    expect(await t.deps.rooms.participant(second.peerId, second.token)).not.toBeNull();
-    const roster = await (
-      await t.app.request(`/v1/rooms/${workshopId}/roster`, { headers: site.auth })
-    ).json();
-    expect(roster.learners.map((l: { peerId: string }) => l.peerId)).toEqual([second.peerId]);
-    expect((await t.app.request(`/v1/rooms/${workshopId}/roster`)).status).toBe(401);
+    const kicked: string[] = [];
+    const kick = t.deps.rooms.kick;
+    t.deps.rooms.kick = (id) => kicked.push(id);
+    try {
+      const first = await (await join({ ticket: token, name: 'Ana' })).json();
+      expect(await t.deps.rooms.connect(first.peerId, first.token)).toMatchObject({ role: 'learner' });
+      const roster = async () =>
+        (
+          await (await t.app.request(`/v1/rooms/${workshopId}/roster`, { headers: site.auth })).json()
+        ).learners.map((l: { peerId: string }) => l.peerId);
+      // The second device opens the room page: its pass is fetched, nobody is pushed out yet.
+      const second = await (await join({ ticket: token })).json();
+      expect(second.name).toBe('Ana');
+      expect(await t.deps.rooms.participant(first.peerId, first.token)).not.toBeNull();
+      expect(await roster()).toEqual([first.peerId]);
+      expect(kicked).toEqual([]);
+      // The first device reconnecting (network drop) keeps its seat.
+      expect(await t.deps.rooms.connect(first.peerId, first.token)).not.toBeNull();
+      expect(kicked).toEqual([]);
+      // The second device joins: the first is superseded, its socket closed, and refused from then on.
+      expect(await t.deps.rooms.connect(second.peerId, second.token)).not.toBeNull();
+      expect(kicked).toEqual([first.peerId]);
+      expect(await t.deps.rooms.participant(first.peerId, first.token)).toBeNull();
+      expect(await t.deps.rooms.connect(first.peerId, first.token)).toBeNull();
+      expect(await roster()).toEqual([second.peerId]);
+      expect((await t.app.request(`/v1/rooms/${workshopId}/roster`)).status).toBe(401);
+    } finally {
+      t.deps.rooms.kick = kick;
+    }
   });
 
   it('refuses a new learner when the learner limit is reached (online seats)', async () => {

@@ -41,7 +41,7 @@ export function attachSignalling(
           const query = new URL(info.req.url ?? '', 'http://x').searchParams;
           const id = query.get('id') ?? '';
           const token = query.get('token') ?? '';
-          rooms.participant(id, token).then(
+          rooms.connect(id, token).then(
             (who) => {
               if (!who) {
                 log.debug({ peerId: id.slice(0, 64) }, 'signalling refused');

@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { track } from '../log/index.ts';
 import { type LearnerPhase, LearnerSession } from './learner-session.ts';
 import { RatingForm } from './rating-form.tsx';
@@ -23,7 +23,9 @@ export function LearnerRoom({ api, pass, ticket, s, workshop }: Props) {
   const reason = useSignal<string | null>(null);
   const everLive = useSignal(false);
 
-  useEffect(() => {
+  // A layout effect, not a passive one: the session starts in the same task as the render that
+  // follows the join answer, instead of waiting for the next frame (one frame less to the host).
+  useLayoutEffect(() => {
     const offs = [
       session.on('phase', (p) => {
         phase.value = p;

@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { HostRoom } from './host-room.tsx';
 import { LearnerRoom } from './learner-room.tsx';
 import { RoomApi, RoomApiError, type RoomJoin } from './room-api.ts';
@@ -10,6 +10,12 @@ import { findTicket } from './ticket-source.ts';
 export type RoomAppProps = { server: string; site: string; workshop: string; s: RoomStrings; locale: string };
 
 const sessionKey = (site: string) => `lectern-owner-session:${site}`;
+
+/**
+ * How long a pass fetched by the join screen is used for "Join". The pass itself lasts until the
+ * room closes; a fresh one picks up what changed meanwhile (the host ended the room, a refund).
+ */
+const EARLY_PASS_MS = 5 * 60_000;
 
 /** The gate (ticket or owner sign-in), then the learner or host room. */
 export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
@@ -23,9 +29,28 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
   const [name, setName] = useState('');
   const [key, setKey] = useState('');
 
+  // The learner's pass is fetched while the join screen shows, so "Join" goes straight to
+  // signalling (one round trip less to the host's picture). Fetching it takes no seat: the
+  // server hands the seat over when the pass connects, so opening this page on a second device
+  // pushes nobody out. Its refusal ("the room opens at …") shows before anyone clicks.
+  const early = useRef<{ pass: Promise<RoomJoin>; at: number } | null>(null);
   useEffect(() => {
     findTicket(workshop).then((t) => {
       ticket.value = t;
+      if (!t || asHost.value) return;
+      const fetched = api.joinAsLearner(t);
+      early.current = { pass: fetched, at: Date.now() };
+      fetched.catch((err) => {
+        early.current = null;
+        if (
+          !pass.value &&
+          !busy.value &&
+          !asHost.value &&
+          err instanceof RoomApiError &&
+          err.type !== 'network'
+        )
+          error.value = explain(err);
+      });
     });
   }, [workshop]);
 
@@ -46,8 +71,19 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
     if (!ticket.value) return;
     busy.value = true;
     error.value = null;
+    const typed = name.trim();
+    const ready = early.current;
+    early.current = null;
     try {
-      pass.value = await api.joinAsLearner(ticket.value, name.trim() || undefined);
+      if (ready && Date.now() - ready.at < EARLY_PASS_MS) {
+        const p = await ready.pass.catch(() => null);
+        // A name typed on this screen goes into a new pass (the host shows the pass's name).
+        if (p && (!typed || typed === p.name)) {
+          pass.value = p;
+          return;
+        }
+      }
+      pass.value = await api.joinAsLearner(ticket.value, typed || undefined);
     } catch (err) {
       error.value = explain(err);
     } finally {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RoomStrings } from './room-strings.ts';
 
 type Props = { stream: MediaStream | null; muted?: boolean; label: string; s: RoomStrings; screen?: boolean };
@@ -9,7 +9,8 @@ export function RoomStage({ stream, muted = false, label, s, screen }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [blocked, setBlocked] = useState(false);
 
-  useEffect(() => {
+  // Layout effect: the stream is attached in the render that brings it, not a frame later.
+  useLayoutEffect(() => {
     const v = video.current;
     if (!v) return;
     v.srcObject = stream;

@@ -4,6 +4,7 @@ import * as events from './002-events.ts';
 import * as checkout from './003-checkout.ts';
 import * as rooms from './004-rooms.ts';
 import * as reco from './005-reco.ts';
+import * as roomConnected from './006-room-connected.ts';
 
 /** Versioned migrations, applied in key order at start. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '003-checkout': checkout,
   '004-rooms': rooms,
   '005-reco': reco,
+  '006-room-connected': roomConnected,
 };
