@@ -235,7 +235,7 @@ export class RoomService {
    */
   async connect(peerId: string, token: string): Promise<(Participant & { siteId: string }) | null> {
     const who = await this.participant(peerId, token);
-    if (!who || who.role !== 'learner') return who;
+    if (who?.role !== 'learner') return who;
     const now = this.now();
     const first = await this.db
       .updateTable('room_passes')
