@@ -28,6 +28,15 @@ const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))]);
 };
+const STEPS = ['joinSent', 'joinAnswered', 'pass', 'signalling', 'host', 'call', 'media'];
+/** Median of each step; steps a join did not take (no join request after the click: the pass came with the screen) are left out. */
+const medianSteps = (runs: Record<string, number>[]) =>
+  Object.fromEntries(
+    STEPS.flatMap((k) => {
+      const xs = runs.map((st) => st[k]).filter((x) => x !== undefined);
+      return xs.length ? [[k, quantile(xs, 0.5)]] : [];
+    }),
+  );
 const stats = (xs: number[]) => ({ median: quantile(xs, 0.5), p95: quantile(xs, 0.95), n: xs.length });
 
 /** Collects every RTCPeerConnection so getStats can be read from the page. */
@@ -140,6 +149,8 @@ async function rawRun(browser: Browser, pageUrl: string, peerPort: number, n: nu
     p.on('crash', () => console.error('raw page crashed'));
     await p.goto(pageUrl);
     await p.waitForFunction(() => 'RawPeer' in window);
+    // tsx's keepNames wraps named functions in the evaluated code with a `__name` helper.
+    await p.evaluate('window.__name = (f) => f');
     return p;
   };
   const host = await open();
@@ -157,35 +168,46 @@ async function rawRun(browser: Browser, pageUrl: string, peerPort: number, n: nu
     { id: hostId, port: peerPort },
   );
   const times: number[] = [];
+  const steps: Record<string, number>[] = [];
   for (let i = 0; i < n; i++) {
     const page = await open();
-    times.push(
-      await page.evaluate(
-        ({ hostId, port }) =>
-          new Promise<number>((resolve) => {
-            const w = window as unknown as { RawPeer: typeof import('peerjs').Peer };
-            const t0 = performance.now();
-            const peer = new w.RawPeer({ host: 'localhost', port, path: '/', config: { iceServers: [] } });
-            peer.on('open', () => peer.connect(hostId));
-            peer.on('call', (call) => {
-              call.answer();
-              call.on('stream', (stream) => {
-                const v = document.createElement('video');
-                v.muted = true;
-                v.srcObject = stream;
-                document.body.append(v);
-                v.play();
-                v.requestVideoFrameCallback((now) => resolve(now - t0));
-              });
+    // Steps named as Lectern's: signalling open, the host's call, the stream; then the first frame.
+    const run = await page.evaluate(
+      ({ hostId, port }) =>
+        new Promise<{ frame: number; steps: Record<string, number> }>((resolve) => {
+          const w = window as unknown as { RawPeer: typeof import('peerjs').Peer };
+          const t0 = performance.now();
+          const steps: Record<string, number> = {};
+          const at = (k: string) => {
+            steps[k] ??= Math.round(performance.now() - t0);
+          };
+          const peer = new w.RawPeer({ host: 'localhost', port, path: '/', config: { iceServers: [] } });
+          peer.on('open', () => {
+            at('signalling');
+            peer.connect(hostId)?.on('open', () => at('host'));
+          });
+          peer.on('call', (call) => {
+            at('call');
+            call.answer();
+            call.on('stream', (stream) => {
+              at('media');
+              const v = document.createElement('video');
+              v.muted = true;
+              v.srcObject = stream;
+              document.body.append(v);
+              v.play();
+              v.requestVideoFrameCallback((now) => resolve({ frame: now - t0, steps }));
             });
-          }),
-        { hostId, port: peerPort },
-      ),
+          });
+        }),
+      { hostId, port: peerPort },
     );
+    times.push(run.frame);
+    steps.push(run.steps);
     if (leaveAfter) await page.context().close();
   }
   await Promise.all(contexts.map((c) => c.close()));
-  return times;
+  return { times, steps };
 }
 
 async function hostLoad(host: Page, seconds: number) {
@@ -283,6 +305,7 @@ async function main() {
     const ours: Record<string, ReturnType<typeof stats>> = {};
     const raw: Record<string, ReturnType<typeof stats>> = {};
     const breakdown: Record<string, Record<string, number>> = {};
+    const rawBreakdown: Record<string, Record<string, number>> = {};
     for (const n of SIZES) {
       const w = await fetch(`${url}/v1/sites/demo/workshops`, {
         method: 'POST',
@@ -304,8 +327,9 @@ async function main() {
       }).then((r) => r.json());
       await fetch(`${url}/v1/sites/demo/workshops/${w.id}/publish`, { method: 'POST', headers });
       const joins = n === 1 ? SINGLE_JOINS : n;
-      const rawTimes = await rawRun(browser, rawPage, peerPort, joins, n === 1);
-      raw[n] = stats(rawTimes);
+      const rawResult = await rawRun(browser, rawPage, peerPort, joins, n === 1);
+      raw[n] = stats(rawResult.times);
+      rawBreakdown[n] = medianSteps(rawResult.steps);
       await settle();
       const run = await lecternRun(
         browser,
@@ -318,15 +342,9 @@ async function main() {
         n === 1,
       );
       ours[n] = stats(run.times);
-      const stepNames = ['joinSent', 'joinAnswered', 'pass', 'signalling', 'host', 'call', 'media'];
-      // Steps a join did not take (no join request after the click: the pass came with the screen) are left out.
-      breakdown[n] = Object.fromEntries(
-        stepNames.flatMap((k) => {
-          const xs = run.steps.map((st) => st[k]).filter((x) => x !== undefined);
-          return xs.length ? [[k, quantile(xs, 0.5)]] : [];
-        }),
-      );
+      breakdown[n] = medianSteps(run.steps);
       log(`${n} learner(s): lectern steps (median ms after the click) ${JSON.stringify(breakdown[n])}`);
+      log(`${n} learner(s): raw PeerJS steps (median ms after the start) ${JSON.stringify(rawBreakdown[n])}`);
       log(
         `${n} learner(s): lectern median ${ours[n].median} ms p95 ${ours[n].p95} ms | raw PeerJS median ${raw[n].median} ms p95 ${raw[n].p95} ms`,
       );
@@ -343,6 +361,7 @@ async function main() {
     await db.close();
     result.firstFrameMs = { lectern: ours, rawPeerjs: raw };
     result.lecternStepsMedianMs = breakdown;
+    result.rawPeerjsStepsMedianMs = rawBreakdown;
     result.ratioMedian = Object.fromEntries(
       SIZES.map((n) => [n, Math.round((ours[n].median / raw[n].median) * 100) / 100]),
     );
