@@ -13,6 +13,9 @@ import {
 } from './room-protocol.ts';
 import { RoomState } from './room-state.ts';
 
+/** How late a join or leave may reach the room (see `presenceChanged`). */
+export const PRESENCE_MS = 1000;
+
 type Learner = {
   conn: DataConnection;
   call?: MediaConnection;
@@ -49,6 +52,7 @@ export class HostSession extends Emitter<HostEvents> {
   private screenTrack: MediaStreamTrack | null = null;
   private timers: ReturnType<typeof setInterval>[] = [];
   private pending = false;
+  private presenceTimer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
 
   constructor(
@@ -160,19 +164,20 @@ export class HostSession extends Emitter<HostEvents> {
       bye('full');
       return;
     }
-    // Media goes out now, while the data channel is still being set up, instead of after it
-    // opens: the two negotiations overlap (the learner only answers calls from its host).
-    const call = this.callLearner(conn.peer);
+    // Media goes out once the data channel is open, not while it is still being set up: two
+    // DTLS handshakes at once made the picture later, not earlier (rooms bench, BENCHMARKS.md).
+    let call: MediaConnection | undefined;
     let opened = false;
     const onOpen = () => {
       opened = true;
+      call = this.callLearner(conn.peer);
       const previous = this.learners.get(conn.peer)?.call;
       if (previous && previous !== call) previous.close();
       const learner: Learner = { conn, seat: entry.seat, lastSeen: Date.now(), call };
       this.learners.set(conn.peer, learner);
       this.state.join(conn.peer, entry.name);
       if (this.learners.size >= limit) this.emit('limit', { limit });
-      this.changed();
+      this.presenceChanged();
     };
     conn.on('data', (data) => {
       const learner = this.learners.get(conn.peer);
@@ -259,7 +264,7 @@ export class HostSession extends Emitter<HostEvents> {
     l.conn.close();
     this.stopSpeaker(peerId);
     this.state.leave(peerId);
-    this.changed();
+    this.presenceChanged();
   }
 
   private heartbeat(): void {
@@ -270,8 +275,25 @@ export class HostSession extends Emitter<HostEvents> {
     }
   }
 
+  /**
+   * Joins and leaves reach everyone within `PRESENCE_MS`, in one snapshot, instead of one snapshot
+   * per change: a burst of arrivals costs each page one redraw, and a newcomer's first picture does
+   * not compete with every page in the room redrawing its participant list. Anything else (chat,
+   * questions, polls, hands) goes out at once and carries pending joins and leaves with it.
+   */
+  private presenceChanged(): void {
+    this.presenceTimer ??= setTimeout(() => {
+      this.presenceTimer = null;
+      this.changed();
+    }, PRESENCE_MS);
+  }
+
   /** Coalesces changes into one snapshot per learner per tick. */
   private changed(): void {
+    if (this.presenceTimer) {
+      clearTimeout(this.presenceTimer);
+      this.presenceTimer = null;
+    }
     if (this.pending) return;
     this.pending = true;
     queueMicrotask(() => {
@@ -402,6 +424,7 @@ export class HostSession extends Emitter<HostEvents> {
     this.closed = true;
     for (const t of this.timers) clearInterval(t);
     for (const id of [...this.learners.keys()]) this.drop(id);
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
     this.peer?.destroy();
     this.mixer?.close();
     this.screenTrack?.stop();

@@ -115,7 +115,10 @@ export function LearnerRoom({ api, pass, ticket, s, workshop }: Props) {
         : phase.value === 'connecting'
           ? everLive.value
             ? s.hostAway
-            : s.waitingHost
+            : // The host's picture may arrive before the room's state: it needs no "waiting" over it.
+              media.value
+              ? null
+              : s.waitingHost
           : null;
 
   return (
