@@ -1,8 +1,9 @@
-// `npm run bench` (rooms): learner join → first host video frame, median and p95, for 1 (eleven
-// joins, each alone in the room), 5 and 10 learners (joining one after another), next to raw
-// PeerJS doing the same in the same run; host sent bitrate and CPU with 10 learners; where the
-// time goes (the widget's User Timing marks). `BENCH_ROOM_SIZES=1` runs only some sizes.
-// Prints progress, then one JSON line; also writes benchmarks/results/rooms.json.
+// `npm run bench` (rooms): learner join → first host video frame, median and p95, for 1 (joins
+// each alone in the room), 5 and 10 learners (joining one after another), next to raw PeerJS
+// doing the same in the same run (rooms of both sides in A-B-B-A order, joins pooled); host sent
+// bitrate and CPU with 10 learners; where the time goes (the widget's User Timing marks, and the
+// same steps for raw PeerJS). `BENCH_ROOM_SIZES=1` runs only some sizes, `BENCH_ROOM_ROUNDS`
+// sets the rounds. Prints progress, then one JSON line; also writes benchmarks/results/rooms.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,8 +19,13 @@ import { startServer } from '../src/server.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SIZES = (process.env.BENCH_ROOM_SIZES ?? '1,5,10').split(',').map(Number);
-/** "1 learner" is this many joins in turn, each alone in the room (one join is too noisy a sample). */
-const SINGLE_JOINS = 11;
+/** "1 learner" is this many joins per round, each alone in the room (one join is too noisy a sample). */
+const SINGLE_JOINS = 6;
+/**
+ * Each size runs this many rooms per side (raw PeerJS and Lectern), in A-B-B-A order, and pools
+ * their joins: one room of ten on two busy cores is one sample of the machine's mood.
+ */
+const ROUNDS = Number(process.env.BENCH_ROOM_ROUNDS ?? 2);
 const log = (...a: unknown[]) => console.log(...a);
 /** After closing a room's pages: Chromium tears their processes down in the background; the next run starts on a quiet machine. */
 const settle = () => new Promise((r) => setTimeout(r, 3000));
@@ -306,12 +312,12 @@ async function main() {
     const raw: Record<string, ReturnType<typeof stats>> = {};
     const breakdown: Record<string, Record<string, number>> = {};
     const rawBreakdown: Record<string, Record<string, number>> = {};
-    for (const n of SIZES) {
+    const newWorkshop = async (title: string) => {
       const w = await fetch(`${url}/v1/sites/demo/workshops`, {
         method: 'POST',
         headers,
         body: JSON.stringify({
-          title: `Bench ${n}`,
+          title,
           summary: 'bench',
           description: '',
           hostName: 'Bench Host',
@@ -326,37 +332,59 @@ async function main() {
         }),
       }).then((r) => r.json());
       await fetch(`${url}/v1/sites/demo/workshops/${w.id}/publish`, { method: 'POST', headers });
+      return w.id as string;
+    };
+    for (const n of SIZES) {
       const joins = n === 1 ? SINGLE_JOINS : n;
-      const rawResult = await rawRun(browser, rawPage, peerPort, joins, n === 1);
-      raw[n] = stats(rawResult.times);
-      rawBreakdown[n] = medianSteps(rawResult.steps);
-      await settle();
-      const run = await lecternRun(
-        browser,
-        url,
-        running.demo!.ownerKey,
-        w.id,
-        async () => (await paidTicket(deps, 'demo', w.id)).token,
-        joins,
-        script,
-        n === 1,
-      );
-      ours[n] = stats(run.times);
-      breakdown[n] = medianSteps(run.steps);
+      const rawTimes: number[] = [];
+      const rawSteps: Record<string, number>[] = [];
+      const ourTimes: number[] = [];
+      const ourSteps: Record<string, number>[] = [];
+      // Rounds in A-B-B-A order (raw, Lectern, Lectern, raw, …), each room on a quiet machine, so
+      // neither side always runs first or always after the other's teardown.
+      for (let round = 0; round < ROUNDS; round++) {
+        const order = round % 2 === 0 ? (['raw', 'lectern'] as const) : (['lectern', 'raw'] as const);
+        for (const side of order) {
+          if (side === 'raw') {
+            const r = await rawRun(browser, rawPage, peerPort, joins, n === 1);
+            rawTimes.push(...r.times);
+            rawSteps.push(...r.steps);
+          } else {
+            // One workshop per room, so every room starts empty.
+            const workshopId = await newWorkshop(`Bench ${n} #${round + 1}`);
+            const run = await lecternRun(
+              browser,
+              url,
+              running.demo!.ownerKey,
+              workshopId,
+              async () => (await paidTicket(deps, 'demo', workshopId)).token,
+              joins,
+              script,
+              n === 1,
+            );
+            ourTimes.push(...run.times);
+            ourSteps.push(...run.steps);
+            if (n === 10 && round === ROUNDS - 1) {
+              const load = await hostLoad(run.host, 5);
+              result.host10 = load;
+              log(
+                `host with 10 learners: sent ${load.sentKbps} kbit/s, encoder busy ${load.encoderBusyPercent}%, machine CPU ${load.machineCpuPercent}%`,
+              );
+            }
+            await run.close();
+          }
+          await settle();
+        }
+      }
+      raw[n] = stats(rawTimes);
+      rawBreakdown[n] = medianSteps(rawSteps);
+      ours[n] = stats(ourTimes);
+      breakdown[n] = medianSteps(ourSteps);
       log(`${n} learner(s): lectern steps (median ms after the click) ${JSON.stringify(breakdown[n])}`);
       log(`${n} learner(s): raw PeerJS steps (median ms after the start) ${JSON.stringify(rawBreakdown[n])}`);
       log(
-        `${n} learner(s): lectern median ${ours[n].median} ms p95 ${ours[n].p95} ms | raw PeerJS median ${raw[n].median} ms p95 ${raw[n].p95} ms`,
+        `${n} learner(s): lectern median ${ours[n].median} ms p95 ${ours[n].p95} ms | raw PeerJS median ${raw[n].median} ms p95 ${raw[n].p95} ms (${ours[n].n} joins each)`,
       );
-      if (n === 10) {
-        const load = await hostLoad(run.host, 5);
-        result.host10 = load;
-        log(
-          `host with 10 learners: sent ${load.sentKbps} kbit/s, encoder busy ${load.encoderBusyPercent}%, machine CPU ${load.machineCpuPercent}%`,
-        );
-      }
-      await run.close();
-      await settle();
     }
     await db.close();
     result.firstFrameMs = { lectern: ours, rawPeerjs: raw };
