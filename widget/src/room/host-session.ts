@@ -359,6 +359,8 @@ export class HostSession extends Emitter<HostEvents> {
       this.emit('error', { type: 'network', message: String(err) });
     }
     this.drop(peerId);
+    // The host's own action: the room (and the host's list) shows it at once, not with the next batch.
+    this.changed();
   }
 
   setMicMuted(muted: boolean): void {
