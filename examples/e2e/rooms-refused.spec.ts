@@ -1,6 +1,15 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { mintTicket, openWorkshop, room, roomContext, startAsHost } from './rooms-harness/room-fixtures.ts';
+import {
+  joinAsLearner,
+  mintTicket,
+  openWorkshop,
+  refundTicket,
+  room,
+  roomContext,
+  startAsHost,
+  videoFrames,
+} from './rooms-harness/room-fixtures.ts';
 
 // Everyone without a valid pass is refused: by the join endpoint (no ticket, another workshop's,
 // expired, refunded) or at the WebSocket (forged peer id/token), and never receives media.
@@ -87,6 +96,39 @@ test('refused tickets never reach the room, forged signalling credentials are re
     // Nothing was ever received by this page.
     expect(await media(page)).toBe(0);
     await expect(room(host).getByRole('heading', { name: 'Participants (1)' })).toBeVisible();
+  } finally {
+    await context.close();
+    await hostContext.close();
+  }
+});
+
+test('a ticket refunded during the room: the host lets the learner go, and the pass opens nothing again', async ({
+  browser,
+  server,
+}) => {
+  const workshopId = await openWorkshop(server, 'Refund during the room');
+  const url = `${server.url}/room/${workshopId}`;
+  const hostContext = await roomContext(browser);
+  const context = await roomContext(browser);
+  try {
+    const host = await hostContext.newPage();
+    await startAsHost(host, url, server.ownerKey);
+    const page = await context.newPage();
+    const ticket = await mintTicket(server, workshopId);
+    await joinAsLearner(page, `${url}#ticket=${ticket}`, 'Refunded Reader');
+    await expect(room(page).locator('[data-phase=live]')).toBeVisible();
+    expect((await videoFrames(page)).advancing).toBeGreaterThan(2);
+    await expect(room(host).getByRole('heading', { name: 'Participants (2)' })).toBeVisible();
+
+    // Refunded elsewhere (no event reaches this server): the host's roster check lets them go.
+    await refundTicket(server, ticket);
+    // Two roster checks in a row (every 10 s) must miss them: 10–20 s.
+    await expect(room(page)).toContainText('This ticket is no longer valid', { timeout: 35_000 });
+    await expect(room(page).locator('video')).toHaveCount(0);
+    await expect(room(host).getByRole('heading', { name: 'Participants (1)' })).toBeVisible();
+    // Coming back is refused at the join screen.
+    await page.reload();
+    await expect(room(page).getByRole('alert')).toContainText('revoked');
   } finally {
     await context.close();
     await hostContext.close();

@@ -75,6 +75,11 @@ export function createDeps({ config, db, log, now = Date.now, sqlite }: CreateAp
       onSeatFreed: (workshopId) => {
         waitlist.offerNext(workshopId).catch((err) => log.warn({ err, workshopId }, 'waitlist offer failed'));
       },
+      onRefunded: (orderId) => {
+        deps.rooms
+          .orderRefunded(orderId)
+          .catch((err) => log.warn({ err, orderId }, 'closing room passes failed'));
+      },
     }),
     limits: {
       read: new RateLimiter(config.rateLimit.readPerMinute, now),

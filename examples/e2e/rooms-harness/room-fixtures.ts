@@ -74,6 +74,25 @@ export async function mintTicket(
   );
 }
 
+/**
+ * Refunds a ticket's order straight in the database, as a refund handled by another server
+ * process would: this server gets no event, so nothing but the room's own checks can notice.
+ */
+export async function refundTicket(server: SharedServer, token: string): Promise<void> {
+  const secret = readFileSync(path.join(server.dataDir, 'secret'), 'utf8').trim();
+  const { orderId } = await new TicketSigner(secret).verify(token);
+  const db = new Database(path.join(server.dataDir, 'lectern.sqlite'));
+  try {
+    db.prepare(`update orders set status = 'refunded', updated_at = ? where id = ?`).run(Date.now(), orderId);
+    db.prepare(`update tickets set status = 'revoked', revoked_at = ? where order_id = ?`).run(
+      Date.now(),
+      orderId,
+    );
+  } finally {
+    db.close();
+  }
+}
+
 let script: Promise<string | null> | null = null;
 
 /** A browser context whose room page gets the room script (see build-room.ts). */

@@ -20,6 +20,8 @@ export type OrderEvents = {
   onSeatFreed(workshopId: string): void;
   /** Seat counts of a site changed (drop cached listings). */
   onSeatsChanged(siteId: string): void;
+  /** A paid order was refunded: its ticket no longer opens anything (close its live room passes). */
+  onRefunded?(orderId: string): void;
 };
 
 export class OrderService {
@@ -216,7 +218,10 @@ export class OrderService {
       await this.tickets.revoke(trx, orderId);
       return true;
     });
-    if (changed) this.seatFreed(await this.get(orderId));
+    if (changed) {
+      this.seatFreed(await this.get(orderId));
+      this.events.onRefunded?.(orderId);
+    }
     return changed;
   }
 

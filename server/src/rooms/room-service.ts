@@ -204,14 +204,23 @@ export class RoomService {
     for (const id of peerIds) this.kick(id);
   }
 
+  /** Passes that still open the room: not superseded, removed or expired, and (learners) on a ticket still valid. */
   private activePasses(workshopId: string): Promise<RoomPassRow[]> {
     return this.db
       .selectFrom('room_passes')
-      .selectAll()
-      .where('workshop_id', '=', workshopId)
-      .where('superseded_at', 'is', null)
-      .where('removed_at', 'is', null)
-      .where('expires_at', '>', this.now())
+      .leftJoin('tickets', 'tickets.id', 'room_passes.ticket_id')
+      .leftJoin('orders', 'orders.id', 'tickets.order_id')
+      .selectAll('room_passes')
+      .where('room_passes.workshop_id', '=', workshopId)
+      .where('room_passes.superseded_at', 'is', null)
+      .where('room_passes.removed_at', 'is', null)
+      .where('room_passes.expires_at', '>', this.now())
+      .where((eb) =>
+        eb.or([
+          eb('room_passes.role', '=', 'host'),
+          eb.and([eb('tickets.status', '=', 'active'), eb('orders.status', '=', 'paid')]),
+        ]),
+      )
       .execute();
   }
 
@@ -224,8 +233,37 @@ export class RoomService {
       .where('peer_id', '=', peerId)
       .executeTakeFirst();
     if (!pass || pass.superseded_at !== null || pass.removed_at !== null) return null;
+    if (pass.role === 'learner' && !(await this.ticketValid(pass.ticket_id))) return null;
     if ((await this.endedAt(pass.workshop_id)) !== null) return null;
     return { workshopId: pass.workshop_id, role: pass.role, siteId: pass.site_id };
+  }
+
+  /** A learner pass is only as good as its ticket: refunded (revoked) tickets open nothing. */
+  private async ticketValid(ticketId: string | null): Promise<boolean> {
+    if (!ticketId) return false;
+    const row = await this.db
+      .selectFrom('tickets')
+      .innerJoin('orders', 'orders.id', 'tickets.order_id')
+      .select(['tickets.status', 'orders.status as order_status'])
+      .where('tickets.id', '=', ticketId)
+      .executeTakeFirst();
+    return row?.status === 'active' && row.order_status === 'paid';
+  }
+
+  /**
+   * A refunded order: every live pass of its ticket stops now. Their sockets are closed (and
+   * refused from then on, see `participant`), and the roster no longer lists them, so the host
+   * drops the learner at its next roster check.
+   */
+  async orderRefunded(orderId: string): Promise<void> {
+    const passes = await this.db
+      .selectFrom('room_passes')
+      .innerJoin('tickets', 'tickets.id', 'room_passes.ticket_id')
+      .select('room_passes.peer_id')
+      .where('tickets.order_id', '=', orderId)
+      .where('room_passes.superseded_at', 'is', null)
+      .execute();
+    for (const p of passes) this.kick(p.peer_id);
   }
 
   /**
@@ -265,7 +303,20 @@ export class RoomService {
   async status(workshopId: string, peerId: string, token: string): Promise<RoomStatus> {
     const who = await this.participant(peerId, token);
     const ended = (await this.endedAt(workshopId)) !== null;
-    if (!who && !ended) throw new HttpError(401, 'unauthorized', 'This room pass is not valid any more');
+    if (!who && !ended) {
+      // Say why when it is the ticket (refunded): the learner then shows that, not "another device".
+      const pass = this.passes.verify(peerId, token, this.now())
+        ? await this.db
+            .selectFrom('room_passes')
+            .select(['role', 'ticket_id'])
+            .where('peer_id', '=', peerId)
+            .executeTakeFirst()
+        : undefined;
+      const revoked = pass?.role === 'learner' && !(await this.ticketValid(pass.ticket_id));
+      throw new HttpError(401, 'unauthorized', 'This room pass is not valid any more', {
+        ...(revoked && { details: { reason: 'ticket_revoked' } }),
+      });
+    }
     const workshop = await this.workshop(workshopId);
     return {
       hostPeerId: ended ? null : this.presence.hostOf(workshopId),

@@ -132,6 +132,38 @@ describe('POST /v1/rooms/:workshop/join', () => {
     }
   });
 
+  it("a refund closes the ticket's live pass: socket kicked and refused, off the roster, status says why", async () => {
+    const kicked: string[] = [];
+    const kick = t.deps.rooms.kick;
+    t.deps.rooms.kick = (id) => kicked.push(id);
+    try {
+      const inRoom = await paidTicket(t.deps, site.id, workshopId);
+      const pass = await (await join({ ticket: inRoom.token })).json();
+      expect(await t.deps.rooms.connect(pass.peerId, pass.token)).not.toBeNull();
+      // A pass fetched by a join screen, its ticket refunded before "Join".
+      const early = await paidTicket(t.deps, site.id, workshopId);
+      const unused = await (await join({ ticket: early.token })).json();
+
+      expect(await t.deps.orders.refund(inRoom.orderId)).toBe(true);
+      expect(await t.deps.orders.refund(early.orderId)).toBe(true);
+      // The refund's side effects run after its commit.
+      await expect.poll(() => kicked).toEqual([pass.peerId, unused.peerId]);
+      expect(await t.deps.rooms.connect(pass.peerId, pass.token)).toBeNull();
+      expect(await t.deps.rooms.connect(unused.peerId, unused.token)).toBeNull();
+      const roster = await (
+        await t.app.request(`/v1/rooms/${workshopId}/roster`, { headers: site.auth })
+      ).json();
+      expect(roster.learners).toEqual([]);
+      const status = await t.app.request(`/v1/rooms/${workshopId}/status`, {
+        headers: { Authorization: `Bearer ${pass.peerId}~${pass.token}` },
+      });
+      expect(status.status).toBe(401);
+      expect((await status.json()).error.details).toEqual({ reason: 'ticket_revoked' });
+    } finally {
+      t.deps.rooms.kick = kick;
+    }
+  });
+
   it('refuses a new learner when the learner limit is reached (online seats)', async () => {
     const small = await createTestApp({ LECTERN_ROOM_LEARNER_LIMIT: '1' });
     try {

@@ -15,6 +15,8 @@ import { RoomState } from './room-state.ts';
 
 /** How late a join or leave may reach the room (see `presenceChanged`). */
 export const PRESENCE_MS = 1000;
+/** How often the host re-reads the roster to let go of learners the server no longer admits (see `sweep`). */
+export const ROSTER_SWEEP_MS = 10_000;
 
 type Learner = {
   conn: DataConnection;
@@ -22,6 +24,10 @@ type Learner = {
   speakCall?: MediaConnection;
   seat: string;
   lastSeen: number;
+  /** When the host admitted them (a roster read that began earlier may not list them yet). */
+  since: number;
+  /** Roster checks in a row that did not list them (see `sweep`). */
+  unlisted?: number;
 };
 
 export type HostEvents = {
@@ -86,7 +92,35 @@ export class HostSession extends Emitter<HostEvents> {
       this.emit('error', { type: 'network', message: err.message });
     });
     this.timers.push(setInterval(() => this.heartbeat(), PING_MS));
+    this.timers.push(setInterval(() => void this.sweep(), ROSTER_SWEEP_MS));
     this.changed();
+  }
+
+  /**
+   * Lets go of learners the server no longer lists: a refunded ticket (the server closes its
+   * signalling at once, but media and data flow peer to peer, so the host has to hang up), or a
+   * removal made from another device. Learners admitted after the read began are left alone, and
+   * a learner goes only when two checks in a row miss them: a ticket moving to another device
+   * leaves the roster a moment before its new device reaches the host (which then says
+   * "superseded", the right goodbye for that case).
+   */
+  private async sweep(): Promise<void> {
+    if (!this.learners.size || this.closed) return;
+    const read = this.readRoster();
+    await read.done;
+    if (this.rosterAt !== read.startedAt || !this.roster || this.closed) return; // failed, or overtaken
+    const listed = new Set(this.roster.learners.map((l) => l.peerId));
+    for (const [id, l] of this.learners) {
+      if (listed.has(id) || l.since >= read.startedAt) {
+        l.unlisted = 0;
+        continue;
+      }
+      l.unlisted = (l.unlisted ?? 0) + 1;
+      if (l.unlisted < 2) continue;
+      if (l.conn.open) l.conn.send({ t: 'bye', reason: 'revoked' } satisfies HostMessage);
+      // A moment for the goodbye to arrive before the line is cut.
+      setTimeout(() => this.learners.get(id) === l && this.drop(id), 200);
+    }
   }
 
   /** Resumes audio from a click: browsers start Web Audio suspended. */
@@ -95,9 +129,9 @@ export class HostSession extends Emitter<HostEvents> {
   }
 
   /**
-   * The roster entry of a connecting peer. The server adds a learner to the roster before it
-   * hands out their signalling pass, so a roster read that started after the connection arrived
-   * is proof enough: unknown peers share such a read (learners who join together cost one
+   * The roster entry of a connecting peer. The server lists a learner on the roster when their
+   * pass opens its signalling socket, before they can reach the host, so a roster read that
+   * started after the connection arrived is proof enough: unknown peers share such a read (learners who join together cost one
    * request) and are refused if it does not list them.
    */
   private async rosterEntry(peerId: string) {
@@ -173,7 +207,7 @@ export class HostSession extends Emitter<HostEvents> {
       call = this.callLearner(conn.peer);
       const previous = this.learners.get(conn.peer)?.call;
       if (previous && previous !== call) previous.close();
-      const learner: Learner = { conn, seat: entry.seat, lastSeen: Date.now(), call };
+      const learner: Learner = { conn, seat: entry.seat, lastSeen: Date.now(), since: Date.now(), call };
       this.learners.set(conn.peer, learner);
       this.state.join(conn.peer, entry.name);
       if (this.learners.size >= limit) this.emit('limit', { limit });

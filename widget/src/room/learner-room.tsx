@@ -49,6 +49,7 @@ export function LearnerRoom({ api, pass, ticket, s, workshop }: Props) {
         if (e.type === 'superseded') reason.value = s.superseded;
         if (e.type === 'removed') reason.value = s.removed;
         if (e.type === 'room_full') reason.value = s.full;
+        if (e.type === 'revoked') reason.value = s.revoked;
       }),
     ];
     session.start();

@@ -140,8 +140,9 @@ export class LearnerSession extends Emitter<LearnerEvents> {
       else this.connectHost(this.hostId);
     } catch (err) {
       if (err instanceof RoomApiError && err.status === 401) {
-        // Our pass died: another device took the seat, the host removed us, or the room ended.
-        this.emit('error', { type: 'superseded', message: err.message });
+        // Our pass died: the ticket was refunded, another device took the seat, or the host removed us.
+        const revoked = err.details?.reason === 'ticket_revoked';
+        this.emit('error', { type: revoked ? 'revoked' : 'superseded', message: err.message });
         this.finish('left');
       } else if (this.phase === 'live') this.setPhase('reconnecting');
     } finally {

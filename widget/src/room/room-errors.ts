@@ -18,7 +18,9 @@ export type RoomErrorType =
   /** This ticket joined from another device, which now holds the seat. */
   | 'superseded'
   /** The host removed this participant. */
-  | 'removed';
+  | 'removed'
+  /** The ticket was refunded or cancelled while it held a pass. */
+  | 'revoked';
 
 export type RoomError = { type: RoomErrorType; message: string; details?: Record<string, unknown> };
 

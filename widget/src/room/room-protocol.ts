@@ -52,7 +52,7 @@ export type HostMessage =
   | { t: 'snapshot'; state: RoomSnapshot }
   | { t: 'invite' }
   | { t: 'mute' }
-  | { t: 'bye'; reason: 'removed' | 'superseded' | 'full' | 'ended' };
+  | { t: 'bye'; reason: 'removed' | 'superseded' | 'full' | 'ended' | 'revoked' };
 
 export const MAX_TEXT = 500;
 /** Both sides ping every second; silence this long means the other side is gone. */
