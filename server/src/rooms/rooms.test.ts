@@ -132,6 +132,33 @@ describe('POST /v1/rooms/:workshop/join', () => {
     }
   });
 
+  it("accepts the room's host pass for host controls (it outlives an owner session), and no other pass", async () => {
+    const hostPass = await (await join({}, site.auth)).json();
+    const learner = await (
+      await join({ ticket: (await paidTicket(t.deps, site.id, workshopId)).token })
+    ).json();
+    const other = await publishedWorkshop(t, site.id, {
+      startsAt: new Date(Date.now() + 60_000).toISOString(),
+    });
+    const otherHost = await (await join({}, site.auth, other.id)).json();
+    const as = (p: { peerId: string; token: string }) => ({ Authorization: `Bearer ${p.peerId}~${p.token}` });
+    const roster = (headers: Record<string, string>) =>
+      t.app.request(`/v1/rooms/${workshopId}/roster`, { headers });
+    expect((await roster(as(hostPass))).status).toBe(200);
+    for (const refused of [
+      as(learner),
+      as(otherHost),
+      { Authorization: `Bearer ${hostPass.peerId}~forged` },
+    ]) {
+      const res = await roster(refused);
+      expect(res.status).toBe(403);
+      expect((await res.json()).error.code).toBe('forbidden');
+    }
+    const ended = await t.app.request(`/v1/rooms/${workshopId}/end`, jsonRequest('POST', {}, as(hostPass)));
+    expect(ended.status).toBe(200);
+    expect(await t.deps.rooms.endedAt(workshopId)).not.toBeNull();
+  });
+
   it("a refund closes the ticket's live pass: socket kicked and refused, off the roster, status says why", async () => {
     const kicked: string[] = [];
     const kick = t.deps.rooms.kick;

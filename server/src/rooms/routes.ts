@@ -22,8 +22,24 @@ export function roomRoutes(deps: AppDeps) {
     return siteId;
   }
 
+  /** A room pass in `Authorization: Bearer <peerId>~<token>`, or null when the header holds something else. */
+  const passIn = (c: Context) =>
+    /^Bearer\s+([A-Za-z0-9_-]{1,64})~(\S{1,200})$/i.exec(c.req.header('authorization') ?? '');
+
+  /**
+   * The owner, by owner session or by this room's host pass. The pass lasts as long as the room,
+   * where an owner session is short-lived (an hour by default): a long workshop's host keeps
+   * reading the roster, removing participants and ending the room with it.
+   */
   async function requireHost(c: Context, workshopId: string): Promise<string> {
     const siteId = await siteFor(c, workshopId);
+    const pass = passIn(c);
+    if (pass) {
+      const who = await rooms.participant(pass[1], pass[2]);
+      if (who?.role !== 'host' || who.workshopId !== workshopId)
+        throw new HttpError(403, 'forbidden', "Only this room's host pass or an owner session may do this");
+      return siteId;
+    }
     await deps.ownerAuth.requireSite(c, siteId);
     return siteId;
   }
@@ -44,7 +60,7 @@ export function roomRoutes(deps: AppDeps) {
   app.get('/v1/rooms/:workshop/status', rateLimit(deps.limits.read, 'read'), async (c) => {
     const workshopId = c.req.param('workshop');
     await siteFor(c, workshopId);
-    const match = /^Bearer\s+([A-Za-z0-9_-]{1,64})~(\S{1,200})$/i.exec(c.req.header('authorization') ?? '');
+    const match = passIn(c);
     if (!match)
       throw new HttpError(
         401,

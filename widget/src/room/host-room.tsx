@@ -8,10 +8,10 @@ import { RemoteAudio, RoomStage } from './room-stage.tsx';
 import type { RoomStrings } from './room-strings.ts';
 import { reportError } from './room-tracking.ts';
 
-type Props = { api: RoomApi; pass: RoomJoin; ownerSession: string; s: RoomStrings; workshop: string };
+type Props = { api: RoomApi; pass: RoomJoin; s: RoomStrings; workshop: string };
 
-export function HostRoom({ api, pass, ownerSession, s }: Props) {
-  const [session] = useState(() => new HostSession(api, pass, ownerSession));
+export function HostRoom({ api, pass, s }: Props) {
+  const [session] = useState(() => new HostSession(api, pass));
   const state = useSignal<RoomSnapshot | null>(null);
   const local = useSignal<MediaStream | null>(null);
   const limit = useSignal<number | null>(null);

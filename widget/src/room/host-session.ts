@@ -64,7 +64,6 @@ export class HostSession extends Emitter<HostEvents> {
   constructor(
     private readonly api: RoomApi,
     private readonly pass: RoomJoin,
-    private readonly ownerSession: string,
   ) {
     super();
     this.state = new RoomState(pass.peerId, pass.name);
@@ -131,8 +130,9 @@ export class HostSession extends Emitter<HostEvents> {
   /**
    * The roster entry of a connecting peer. The server lists a learner on the roster when their
    * pass opens its signalling socket, before they can reach the host, so a roster read that
-   * started after the connection arrived is proof enough: unknown peers share such a read (learners who join together cost one
-   * request) and are refused if it does not list them.
+   * started after the connection arrived is proof enough: unknown peers share such a read
+   * (learners who join together cost one request) and are refused if it does not list them. The
+   * host reads the roster with its own pass, which lasts as long as the room.
    */
   private async rosterEntry(peerId: string) {
     const find = () => this.roster?.learners.find((l) => l.peerId === peerId);
@@ -147,7 +147,7 @@ export class HostSession extends Emitter<HostEvents> {
 
   private readRoster(): { startedAt: number; done: Promise<void> } {
     const startedAt = Date.now();
-    const done = this.api.roster(this.ownerSession).then(
+    const done = this.api.roster(this.pass).then(
       (roster) => {
         // Reads can overlap: the one that started last wins.
         if (startedAt >= this.rosterAt) {
@@ -388,7 +388,7 @@ export class HostSession extends Emitter<HostEvents> {
     const l = this.learners.get(peerId);
     l?.conn.send({ t: 'bye', reason: 'removed' } satisfies HostMessage);
     try {
-      await this.api.remove(this.ownerSession, peerId);
+      await this.api.remove(this.pass, peerId);
     } catch (err) {
       this.emit('error', { type: 'network', message: String(err) });
     }
@@ -442,7 +442,7 @@ export class HostSession extends Emitter<HostEvents> {
     for (const l of this.learners.values())
       if (l.conn.open) l.conn.send({ t: 'bye', reason: 'ended' } satisfies HostMessage);
     try {
-      await this.api.end(this.ownerSession);
+      await this.api.end(this.pass);
     } catch (err) {
       this.emit('error', { type: 'network', message: String(err) });
     }

@@ -3,6 +3,10 @@ import type { RoomError, RoomErrorType } from './room-errors.ts';
 
 export type { RoomJoin, RoomStatus, Roster };
 
+/** Who may act as the room's host: its host pass, or an owner session. */
+export type HostCredential = Pick<RoomJoin, 'peerId' | 'token'> | string;
+const bearer = (host: HostCredential) => (typeof host === 'string' ? host : `${host.peerId}~${host.token}`);
+
 /** A failed call, already mapped to the room's error types. */
 export class RoomApiError extends Error implements RoomError {
   constructor(
@@ -71,16 +75,17 @@ export class RoomApi {
     });
   }
 
-  roster(ownerSession: string) {
-    return this.call<Roster>('/roster', { headers: { Authorization: `Bearer ${ownerSession}` } });
+  /** `host` is the host's own pass (valid as long as the room) or an owner session. */
+  roster(host: HostCredential) {
+    return this.call<Roster>('/roster', { headers: { Authorization: `Bearer ${bearer(host)}` } });
   }
 
-  remove(ownerSession: string, peerId: string) {
-    return this.call<{ removed: string }>('/remove', this.json('POST', { peerId }, ownerSession));
+  remove(host: HostCredential, peerId: string) {
+    return this.call<{ removed: string }>('/remove', this.json('POST', { peerId }, bearer(host)));
   }
 
-  end(ownerSession: string) {
-    return this.call<{ ended: boolean }>('/end', this.json('POST', {}, ownerSession));
+  end(host: HostCredential) {
+    return this.call<{ ended: boolean }>('/end', this.json('POST', {}, bearer(host)));
   }
 
   rate(body: {

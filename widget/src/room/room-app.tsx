@@ -115,7 +115,7 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
   };
 
   if (pass.value?.role === 'host' && owner.value) {
-    return <HostRoom api={api} pass={pass.value} ownerSession={owner.value} s={s} workshop={workshop} />;
+    return <HostRoom api={api} pass={pass.value} s={s} workshop={workshop} />;
   }
   if (pass.value && ticket.value) {
     return <LearnerRoom api={api} pass={pass.value} ticket={ticket.value} s={s} workshop={workshop} />;
