@@ -9,7 +9,7 @@ import { expect, test } from './fixtures.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-test('the host mix: everyone hears host and speakers, a speaker never hears themselves, mute and removal apply', async ({
+test('the host mix: the microphone as it is while nobody speaks; then everyone hears host and speakers, a speaker never hears themselves, mute and removal apply', async ({
   page,
   server,
 }) => {
@@ -66,15 +66,22 @@ test('the host mix: everyone hears host and speakers, a speaker never hears them
       const median = (k: 'host' | 'ana' | 'bo') => snapshots.map((x) => x[k]).sort((a, b) => a - b)[1];
       return { host: median('host'), ana: median('ana'), bo: median('bo') };
     };
-    const mixer = new Ctor(tone(440));
+    const hostMic = tone(440);
+    const mixer = new Ctor(hostMic);
     mixer.resume();
     const out: Record<string, Awaited<ReturnType<typeof read>> | boolean> = {};
-    // The mixer's own AudioContext starts a moment later (cold audio device): wait until the host's
-    // tone flows, then read once more so its onset is out of the analysed window.
-    for (let i = 0; i < 20 && (await read(mixer.trackFor('someone'))).host < -60; i++);
+    // Nobody invited to speak: the microphone track goes out as it is, Web Audio sleeps.
+    out.aloneIsMic = mixer.trackFor('someone') === hostMic.getAudioTracks()[0];
     out.alone = await read(mixer.trackFor('someone'));
+    mixer.hostMuted = true;
+    out.aloneMuted = await read(mixer.trackFor('someone'));
+    mixer.hostMuted = false;
     mixer.addSpeaker('ana', tone(880));
     mixer.addSpeaker('bo', tone(1320));
+    out.mixing = mixer.mixing && mixer.trackFor('someone') !== hostMic.getAudioTracks()[0];
+    // Web Audio wakes a moment later (cold audio device): wait until the host's tone flows through
+    // the mix, then read once more so its onset is out of the analysed window.
+    for (let i = 0; i < 20 && (await read(mixer.trackFor('someone'))).host < -60; i++);
     out.everyone = await read(mixer.trackFor('someone'));
     out.toAna = await read(mixer.trackFor('ana'));
     out.toBo = await read(mixer.trackFor('bo'));
@@ -84,6 +91,9 @@ test('the host mix: everyone hears host and speakers, a speaker never hears them
     mixer.removeSpeaker('ana');
     out.anaBackToEveryone = mixer.trackFor('ana') === mixer.trackFor('someone');
     out.afterAnaLeft = await read(mixer.trackFor('someone'));
+    mixer.removeSpeaker('bo');
+    out.backToMic = !mixer.mixing && mixer.trackFor('bo') === hostMic.getAudioTracks()[0];
+    out.afterBoLeft = await read(mixer.trackFor('someone'));
     mixer.close();
     return out;
   });
@@ -98,11 +108,16 @@ test('the host mix: everyone hears host and speakers, a speaker never hears them
       else expect(got[k], where).toBeLessThan(silent);
     }
   };
+  expect(levels.aloneIsMic).toBe(true);
   check('alone', { host: true, ana: false, bo: false });
+  check('aloneMuted', { host: false, ana: false, bo: false });
+  expect(levels.mixing).toBe(true);
   check('everyone', { host: true, ana: true, bo: true });
   check('toAna', { host: true, ana: false, bo: true });
   check('toBo', { host: true, ana: true, bo: false });
   check('hostMuted', { host: false, ana: true, bo: true });
   check('afterAnaLeft', { host: true, ana: false, bo: true });
   expect(levels.anaBackToEveryone).toBe(true);
+  expect(levels.backToMic).toBe(true);
+  check('afterBoLeft', { host: true, ana: false, bo: false });
 });
