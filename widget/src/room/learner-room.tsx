@@ -1,30 +1,31 @@
 import { useSignal } from '@preact/signals';
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { track } from '../log/index.ts';
-import { type LearnerPhase, LearnerSession } from './learner-session.ts';
+import type { LearnerPhase, LearnerSession } from './learner-session.ts';
 import { RatingForm } from './rating-form.tsx';
-import type { RoomApi, RoomJoin } from './room-api.ts';
+import type { RoomApi } from './room-api.ts';
 import { ChatPanel, ParticipantsPanel, PollsPanel, QuestionsPanel } from './room-panels.tsx';
 import type { RoomSnapshot } from './room-protocol.ts';
 import { RoomStage } from './room-stage.tsx';
 import type { RoomStrings } from './room-strings.ts';
 import { reportError, trackInteraction, useAttendance } from './room-tracking.ts';
 
-type Props = { api: RoomApi; pass: RoomJoin; ticket: string; s: RoomStrings; workshop: string };
+type Props = { api: RoomApi; session: LearnerSession; ticket: string; s: RoomStrings; workshop: string };
 
-export function LearnerRoom({ api, pass, ticket, s, workshop }: Props) {
-  const [session] = useState(() => new LearnerSession(api, pass));
-  const phase = useSignal<LearnerPhase>('connecting');
-  const state = useSignal<RoomSnapshot | null>(null);
-  const media = useSignal<MediaStream | null>(null);
+/** The learner's room view. The session is started by the "Join" click (room-app.tsx), not here. */
+export function LearnerRoom({ api, session, ticket, s, workshop }: Props) {
+  const pass = session.pass;
+  const phase = useSignal<LearnerPhase>(session.phase);
+  const state = useSignal<RoomSnapshot | null>(session.snapshot);
+  const media = useSignal<MediaStream | null>(session.media);
   const invited = useSignal(false);
   const speaking = useSignal(false);
   const hand = useSignal(false);
   const reason = useSignal<string | null>(null);
   const everLive = useSignal(false);
 
-  // A layout effect, not a passive one: the session starts in the same task as the render that
-  // follows the join answer, instead of waiting for the next frame (one frame less to the host).
+  // A layout effect, not a passive one: the session's events are heard from the render that
+  // shows the room, not a frame later (the session is already on its way in).
   useLayoutEffect(() => {
     const offs = [
       session.on('phase', (p) => {
@@ -52,7 +53,6 @@ export function LearnerRoom({ api, pass, ticket, s, workshop }: Props) {
         if (e.type === 'revoked') reason.value = s.revoked;
       }),
     ];
-    session.start();
     return () => {
       for (const off of offs) off();
       session.close();

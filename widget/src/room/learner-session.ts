@@ -50,6 +50,9 @@ function mark(step: 'pass' | 'signalling' | 'host' | 'call' | 'media'): void {
  */
 export class LearnerSession extends Emitter<LearnerEvents> {
   phase: LearnerPhase = 'connecting';
+  /** The latest of what the events carried, for a view that subscribes after `start()`. */
+  media: MediaStream | null = null;
+  snapshot: RoomSnapshot | null = null;
   private peer: Peer | null = null;
   private conn: DataConnection | null = null;
   private call: MediaConnection | null = null;
@@ -91,6 +94,7 @@ export class LearnerSession extends Emitter<LearnerEvents> {
       this.call = call;
       call.on('stream', (stream) => {
         mark('media');
+        this.media = stream;
         this.emit('media', stream);
       });
       call.answer();
@@ -174,6 +178,7 @@ export class LearnerSession extends Emitter<LearnerEvents> {
       switch (msg.t) {
         case 'snapshot':
           this.setPhase('live');
+          this.snapshot = msg.state;
           this.emit('state', msg.state);
           if (!msg.state.canSpeak && this.mic) this.stopMic();
           break;

@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { HostRoom } from './host-room.tsx';
 import { LearnerRoom } from './learner-room.tsx';
+import { LearnerSession } from './learner-session.ts';
 import { RoomApi, RoomApiError, type RoomJoin } from './room-api.ts';
 import type { RoomStrings } from './room-strings.ts';
 import { reportError } from './room-tracking.ts';
@@ -17,11 +18,15 @@ const sessionKey = (site: string) => `lectern-owner-session:${site}`;
  */
 const EARLY_PASS_MS = 5 * 60_000;
 
+/** The pass the join screen asked for: the request, when, and the answer once it is in. */
+type EarlyPass = { pass: Promise<RoomJoin>; at: number; ready?: RoomJoin };
+
 /** The gate (ticket or owner sign-in), then the learner or host room. */
 export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
   const api = useState(() => new RoomApi(server, workshop))[0];
   const ticket = useSignal<string | null | undefined>(undefined);
   const pass = useSignal<RoomJoin | null>(null);
+  const learner = useSignal<LearnerSession | null>(null);
   const owner = useSignal<string | null>(sessionStorage.getItem(sessionKey(site)));
   const error = useSignal<string | null>(null);
   const busy = useSignal(false);
@@ -33,13 +38,20 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
   // signalling (one round trip less to the host's picture). Fetching it takes no seat: the
   // server hands the seat over when the pass connects, so opening this page on a second device
   // pushes nobody out. Its refusal ("the room opens at …") shows before anyone clicks.
-  const early = useRef<{ pass: Promise<RoomJoin>; at: number } | null>(null);
+  const early = useRef<EarlyPass | null>(null);
   useEffect(() => {
     findTicket(workshop).then((t) => {
       ticket.value = t;
       if (!t || asHost.value) return;
       const fetched = api.joinAsLearner(t);
-      early.current = { pass: fetched, at: Date.now() };
+      const entry: EarlyPass = { pass: fetched, at: Date.now() };
+      early.current = entry;
+      fetched.then(
+        (p) => {
+          entry.ready = p;
+        },
+        () => {}, // handled below
+      );
       fetched.catch((err) => {
         early.current = null;
         if (
@@ -67,23 +79,38 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
     return s.failed;
   };
 
+  // The session starts in the click's own task: signalling opens while the room renders.
+  const enter = (p: RoomJoin) => {
+    const session = new LearnerSession(api, p);
+    session.start();
+    pass.value = p;
+    learner.value = session;
+  };
+
   const joinLearner = async () => {
     if (!ticket.value) return;
-    busy.value = true;
-    error.value = null;
     const typed = name.trim();
     const ready = early.current;
+    // The usual case, the pass is here: in the room within this click, no "Joining…" in between.
+    if (ready?.ready && Date.now() - ready.at < EARLY_PASS_MS && (!typed || typed === ready.ready.name)) {
+      early.current = null;
+      error.value = null;
+      enter(ready.ready);
+      return;
+    }
+    busy.value = true;
+    error.value = null;
     early.current = null;
     try {
       if (ready && Date.now() - ready.at < EARLY_PASS_MS) {
         const p = await ready.pass.catch(() => null);
         // A name typed on this screen goes into a new pass (the host shows the pass's name).
         if (p && (!typed || typed === p.name)) {
-          pass.value = p;
+          enter(p);
           return;
         }
       }
-      pass.value = await api.joinAsLearner(ticket.value, typed || undefined);
+      enter(await api.joinAsLearner(ticket.value, typed || undefined));
     } catch (err) {
       error.value = explain(err);
     } finally {
@@ -117,8 +144,8 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
   if (pass.value?.role === 'host' && owner.value) {
     return <HostRoom api={api} pass={pass.value} s={s} workshop={workshop} />;
   }
-  if (pass.value && ticket.value) {
-    return <LearnerRoom api={api} pass={pass.value} ticket={ticket.value} s={s} workshop={workshop} />;
+  if (learner.value && ticket.value) {
+    return <LearnerRoom api={api} session={learner.value} ticket={ticket.value} s={s} workshop={workshop} />;
   }
   if (ticket.value === undefined) return <p class="notice">{s.joining}</p>;
 
