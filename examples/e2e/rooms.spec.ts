@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
+import { ROSTER_SWEEP_MS } from '../../widget/src/room/room-protocol.ts';
 import { expect, test } from './fixtures.ts';
 import {
   joinAsLearner,
@@ -61,9 +62,12 @@ const roomUrl = (base: string) => `${base}/room/${workshopId}`;
 test('host and three learners: every learner receives the host video', async ({ server }) => {
   // The host admits learners on the admission the server signed into their pass (WebCrypto on
   // this http://localhost page), so it never needs to read the roster for them.
+  // (The host also re-reads the roster every ROSTER_SWEEP_MS to let refunded tickets go: reads
+  // from the first sweep on are not admissions, and a busy machine can take that long.)
   const rosterReads: string[] = [];
+  const started = Date.now();
   host.on('request', (r) => {
-    if (r.url().includes('/roster')) rosterReads.push(r.url());
+    if (r.url().includes('/roster') && Date.now() - started < ROSTER_SWEEP_MS) rosterReads.push(r.url());
   });
   await startAsHost(host, roomUrl(server.url), server.ownerKey);
   for (const l of learners) await joinAsLearner(l.page, `${roomUrl(server.url)}#ticket=${l.ticket}`, l.name);

@@ -8,6 +8,7 @@ import {
   type HostMessage,
   PING_MS,
   parseLearnerMessage,
+  ROSTER_SWEEP_MS,
   type RoomSnapshot,
   SILENCE_MS,
 } from './room-protocol.ts';
@@ -15,8 +16,6 @@ import { RoomState } from './room-state.ts';
 
 /** How late a join or leave may reach the room (see `presenceChanged`). */
 export const PRESENCE_MS = 1000;
-/** How often the host re-reads the roster to let go of learners the server no longer admits (see `sweep`). */
-export const ROSTER_SWEEP_MS = 10_000;
 
 type Learner = {
   conn: DataConnection;

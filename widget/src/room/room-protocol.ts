@@ -58,6 +58,8 @@ export const MAX_TEXT = 500;
 /** Both sides ping every second; silence this long means the other side is gone. */
 export const PING_MS = 1000;
 export const SILENCE_MS = 5000;
+/** How often the host re-reads the roster to let go of learners the server no longer admits (HostSession.sweep). */
+export const ROSTER_SWEEP_MS = 10_000;
 
 /** Parses an untrusted message; returns null for anything malformed. */
 export function parseLearnerMessage(data: unknown): LearnerMessage | null {
