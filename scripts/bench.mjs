@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { budgetTable, checkBudgets } from './budgets.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(root, 'benchmarks', 'results');
@@ -59,12 +60,24 @@ const rows = benches
     (r) => `| ${r.name} | ${r.summary ?? summarize(r)} | ${r.measuredAt?.slice(0, 16).replace('T', ' ')} |`,
   );
 const table = ['| benchmark | figures | measured (UTC) |', '|---|---|---|', ...rows].join('\n');
-const next = md.replace(
-  /<!-- bench:start -->[\s\S]*<!-- bench:end -->/,
-  `<!-- bench:start -->\n${table}\n<!-- bench:end -->`,
-);
+// The issues' budgets, checked by script against the same results (scripts/budgets.mjs).
+const checks = checkBudgets(resultsDir);
+console.log('\nBudgets (from the stored results):');
+for (const c of checks)
+  console.log(`  ${c.met ? 'met   ' : 'MISSED'}  ${c.what}: ${c.figure} (budget ${c.budget})`);
+const next = md
+  .replace(
+    /<!-- bench:start -->[\s\S]*<!-- bench:end -->/,
+    `<!-- bench:start -->\n${table}\n<!-- bench:end -->`,
+  )
+  .replace(
+    /<!-- budgets:start -->[\s\S]*<!-- budgets:end -->/,
+    `<!-- budgets:start -->\n${budgetTable(checks)}\n<!-- budgets:end -->`,
+  );
 writeFileSync(mdPath, next);
-console.log(`\nBENCHMARKS.md updated (${rows.length} results).`);
+console.log(
+  `\nBENCHMARKS.md updated (${rows.length} results, ${checks.filter((c) => c.met).length}/${checks.length} budgets met).`,
+);
 process.exit(failed ? 1 : 0);
 
 function summarize(r) {

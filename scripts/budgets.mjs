@@ -1,0 +1,70 @@
+// The budgets the issues name, checked against the stored benchmark results
+// (benchmarks/results/*.json, written by `npm run bench`). `npm run budgets` prints one line per
+// budget and exits 1 when one is missed or has no result; `npm run bench` runs the same check and
+// writes its table into BENCHMARKS.md.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** [result file, what, read the figure, '≤' or '≥', target, unit] */
+export const BUDGETS = [
+  ['server-workshops', 'workshop list throughput', (r) => r.requestsPerSec, '≥', 8000, 'req/s'],
+  ['server-workshops', 'workshop list p99', (r) => r.latencyMs?.p99, '≤', 20, 'ms'],
+  ['server-events', 'event ingest throughput', (r) => r.eventsPerSec, '≥', 20000, 'events/s'],
+  ['server-events', 'event ingest p99', (r) => r.latencyMs?.p99, '≤', 50, 'ms'],
+  ['widget-first-card', 'script start → first card (median)', (r) => r.medianMs, '≤', 150, 'ms'],
+  ['model', 'NDCG@10 gain over item-kNN', (r) => r.ndcgGainOverItemKnn, '≥', 15, '%'],
+  ['model', 'ONNX model size', (r) => r.onnxBytes?.raw / 1024, '≤', 600, 'KB'],
+  ['model', 'Node inference p50', (r) => r.node?.inferenceP50Ms, '≤', 1, 'ms'],
+  ['model', 'training time', (r) => r.trainSeconds, '≤', 300, 's'],
+  ['model-browser', 'browser inference p50', (r) => r.chromium?.inferenceP50Ms, '≤', 1, 'ms'],
+  ...[1, 5, 10].map((n) => [
+    'rooms',
+    `join → first frame, ${n} learner${n > 1 ? 's' : ''} (median, × raw PeerJS)`,
+    (r) => r.ratioMedian?.[n],
+    '≤',
+    1.2,
+    '×',
+  ]),
+];
+
+/** Every budget against the stored results: `{ line, met }` per budget (met is false without a result). */
+export function checkBudgets(resultsDir = path.join(root, 'benchmarks', 'results')) {
+  return BUDGETS.map(([file, what, read, op, target, unit]) => {
+    const f = path.join(resultsDir, `${file}.json`);
+    const result = existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : null;
+    const raw = result ? read(result) : undefined;
+    const value = typeof raw === 'number' && Number.isFinite(raw) ? Math.round(raw * 100) / 100 : null;
+    const met = value !== null && (op === '≤' ? value <= target : value >= target);
+    const figure = value === null ? 'no result' : `${value} ${unit}`;
+    return {
+      file,
+      what,
+      figure,
+      budget: `${op} ${target} ${unit}`,
+      met,
+      measuredAt: result?.measuredAt?.slice(0, 16).replace('T', ' ') ?? '',
+    };
+  });
+}
+
+export function budgetTable(checks) {
+  return [
+    '| budget | figure | target | met | measured (UTC) |',
+    '|---|---|---|---|---|',
+    ...checks.map(
+      (c) => `| ${c.what} | ${c.figure} | ${c.budget} | ${c.met ? 'yes' : '**no**'} | ${c.measuredAt} |`,
+    ),
+  ].join('\n');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const checks = checkBudgets();
+  for (const c of checks)
+    console.log(`${c.met ? 'met   ' : 'MISSED'}  ${c.what}: ${c.figure} (budget ${c.budget})`);
+  const missed = checks.filter((c) => !c.met).length;
+  console.log(`\n${checks.length - missed} budgets met, ${missed} missed`);
+  process.exit(missed ? 1 : 0);
+}
