@@ -1,6 +1,6 @@
 // `npm run bench` (rooms): learner join → first host video frame, median and p95, for 1 (joins
 // each alone in the room), 5 and 10 learners (joining one after another), next to raw PeerJS
-// doing the same in the same run (rooms of both sides in A-B-B-A order, joins pooled); host sent
+// doing the same in the same run (rooms of both sides alternating A-B, B-A, A-B…, joins pooled); host sent
 // bitrate and CPU with 10 learners; where the time goes (the widget's User Timing marks, and the
 // same steps for raw PeerJS). `BENCH_ROOM_SIZES=1` runs only some sizes, `BENCH_ROOM_ROUNDS`
 // sets the rounds. Prints progress, then one JSON line; also writes benchmarks/results/rooms.json.
@@ -15,6 +15,7 @@ import { chromiumArgs, chromiumPath } from '../../examples/e2e/harness/chromium.
 import { freePort } from '../../examples/e2e/harness/lectern-server.ts';
 import { roomScript } from '../../examples/e2e/rooms-harness/build-room.ts';
 import { loadConfig } from '../src/config.ts';
+import { ROOM_PAGE_CSS } from '../src/rooms/room-page.ts';
 import { startServer } from '../src/server.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,10 +23,10 @@ const SIZES = (process.env.BENCH_ROOM_SIZES ?? '1,5,10').split(',').map(Number);
 /** "1 learner" is this many joins per round, each alone in the room (one join is too noisy a sample). */
 const SINGLE_JOINS = 6;
 /**
- * Each size runs this many rooms per side (raw PeerJS and Lectern), in A-B-B-A order, and pools
+ * Each size runs this many rooms per side (raw PeerJS and Lectern), alternating A-B, B-A, A-B…, and pools
  * their joins: one room of ten on two busy cores is one sample of the machine's mood.
  */
-const ROUNDS = Number(process.env.BENCH_ROOM_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROOM_ROUNDS ?? 3);
 const log = (...a: unknown[]) => console.log(...a);
 /** After closing a room's pages: Chromium tears their processes down in the background; the next run starts on a quiet machine. */
 const settle = () => new Promise((r) => setTimeout(r, 3000));
@@ -44,6 +45,39 @@ const medianSteps = (runs: Record<string, number>[]) =>
     }),
   );
 const stats = (xs: number[]) => ({ median: quantile(xs, 0.5), p95: quantile(xs, 0.95), n: xs.length });
+
+/**
+ * Raw PeerJS's learner page shows the host's picture as Lectern's room page does (same page CSS,
+ * same stage box in a shadow root, same viewport), so both sides pay the same to draw it: a
+ * browser without GPU compositing spends real CPU scaling video into a bigger box. The host page
+ * gets the same page and no picture (Lectern's host shows a self-view: that cost stays Lectern's).
+ */
+const RAW_PAGE_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>Raw PeerJS</title>
+<style>${ROOM_PAGE_CSS}</style></head><body><main><h1>Raw PeerJS</h1><button type="button">Join</button>
+<div id="room"></div></main><script type="module" src="/__raw-peerjs.js"></script></body></html>`;
+const RAW_PAGE_SCRIPT = `
+import { Peer } from 'peerjs';
+import { ROOM_CSS } from './widget/src/room/room-style.ts';
+const root = document.getElementById('room').attachShadow({ mode: 'open' });
+const style = document.createElement('style');
+style.textContent = ROOM_CSS;
+const room = document.createElement('div');
+room.className = 'room';
+const main = document.createElement('div');
+main.className = 'main';
+const stage = document.createElement('div');
+stage.className = 'stage';
+const video = document.createElement('video');
+video.className = 'video';
+video.playsInline = true;
+stage.append(video);
+main.append(stage);
+room.append(main);
+root.append(style, room);
+window.rawVideo = video;
+window.RawPeer = Peer;
+`;
 
 /** Collects every RTCPeerConnection so getStats can be read from the page. */
 function collectPeerConnections() {
@@ -177,37 +211,50 @@ async function rawRun(browser: Browser, pageUrl: string, peerPort: number, n: nu
   const steps: Record<string, number>[] = [];
   for (let i = 0; i < n; i++) {
     const page = await open();
-    // Steps named as Lectern's: signalling open, the host's call, the stream; then the first frame.
-    const run = await page.evaluate(
-      ({ hostId, port }) =>
-        new Promise<{ frame: number; steps: Record<string, number> }>((resolve) => {
-          const w = window as unknown as { RawPeer: typeof import('peerjs').Peer };
-          const t0 = performance.now();
-          const steps: Record<string, number> = {};
-          const at = (k: string) => {
-            steps[k] ??= Math.round(performance.now() - t0);
-          };
-          const peer = new w.RawPeer({ host: 'localhost', port, path: '/', config: { iceServers: [] } });
-          peer.on('open', () => {
-            at('signalling');
-            peer.connect(hostId)?.on('open', () => at('host'));
-          });
-          peer.on('call', (call) => {
-            at('call');
-            call.answer();
-            call.on('stream', (stream) => {
-              at('media');
-              const v = document.createElement('video');
-              v.muted = true;
-              v.srcObject = stream;
-              document.body.append(v);
-              v.play();
-              v.requestVideoFrameCallback((now) => resolve({ frame: now - t0, steps }));
-            });
-          });
-        }),
+    // As a person joins a Lectern room: a real click on "Join" starts the clock, and the host's
+    // picture shows with sound in the same box as Lectern's stage (see rawPageHtml).
+    await page.evaluate(
+      ({ hostId, port }) => {
+        const w = window as unknown as {
+          RawPeer: typeof import('peerjs').Peer;
+          rawVideo: HTMLVideoElement;
+          __run: Promise<{ frame: number; steps: Record<string, number> }>;
+        };
+        const button = document.querySelector('button') as HTMLButtonElement;
+        w.__run = new Promise((resolve) => {
+          button.addEventListener(
+            'click',
+            (e) => {
+              const t0 = e.timeStamp;
+              const steps: Record<string, number> = {};
+              const at = (k: string) => {
+                steps[k] ??= Math.round(performance.now() - t0);
+              };
+              const peer = new w.RawPeer({ host: 'localhost', port, path: '/', config: { iceServers: [] } });
+              peer.on('open', () => {
+                at('signalling');
+                peer.connect(hostId)?.on('open', () => at('host'));
+              });
+              peer.on('call', (call) => {
+                at('call');
+                call.answer();
+                call.on('stream', (stream) => {
+                  at('media');
+                  const v = w.rawVideo;
+                  v.srcObject = stream;
+                  v.play().catch(() => {});
+                  v.requestVideoFrameCallback((now) => resolve({ frame: now - t0, steps }));
+                });
+              });
+            },
+            { once: true },
+          );
+        });
+      },
       { hostId, port: peerPort },
     );
+    await page.getByRole('button', { name: 'Join' }).click();
+    const run = (await page.evaluate('window.__run')) as { frame: number; steps: Record<string, number> };
     times.push(run.frame);
     steps.push(run.steps);
     if (leaveAfter) await page.context().close();
@@ -272,7 +319,7 @@ async function main() {
   const rawServer = PeerServer({ port: peerPort, path: '/' });
   const rawBundle = (
     await build({
-      stdin: { contents: "import { Peer } from 'peerjs'; window.RawPeer = Peer;", resolveDir: root },
+      stdin: { contents: RAW_PAGE_SCRIPT, resolveDir: root },
       bundle: true,
       format: 'esm',
       write: false,
@@ -282,7 +329,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
   // Raw PeerJS is served by its own PeerServer's express app (same origin as its signalling).
   rawServer.get('/__raw-peerjs', (_req, res) => {
-    res.type('html').send('<!doctype html><script type="module" src="/__raw-peerjs.js"></script>');
+    res.type('html').send(RAW_PAGE_HTML);
   });
   rawServer.get('/__raw-peerjs.js', (_req, res) => {
     res.type('js').send(rawBundle);
