@@ -30,7 +30,7 @@ export const BUDGETS = [
   ]),
 ];
 
-/** Every budget against the stored results: `{ line, met }` per budget (met is false without a result). */
+/** Every budget against the stored results: what, figure, budget, met (false without a result), measuredAt. */
 export function checkBudgets(resultsDir = path.join(root, 'benchmarks', 'results')) {
   return BUDGETS.map(([file, what, read, op, target, unit]) => {
     const f = path.join(resultsDir, `${file}.json`);

@@ -80,8 +80,17 @@ export class AudioMixer {
   /** Web Audio runs only while it mixes someone's voice. */
   private sleepOrWake(): void {
     const wanted = this.speakers.size > 0;
-    if (wanted && this.ctx.state === 'suspended') this.ctx.resume().catch(() => {});
-    else if (!wanted && this.ctx.state === 'running') this.ctx.suspend().catch(() => {});
+    const change =
+      wanted && this.ctx.state === 'suspended'
+        ? this.ctx.resume()
+        : !wanted && this.ctx.state === 'running'
+          ? this.ctx.suspend()
+          : null;
+    // Speakers may come or go while the context changes state: look again once it has.
+    change?.then(
+      () => this.speakers.size > 0 !== wanted && this.sleepOrWake(),
+      () => {},
+    );
   }
 
   close(): void {
