@@ -34,7 +34,7 @@ export const BUDGETS = [
 export function checkBudgets(resultsDir = path.join(root, 'benchmarks', 'results')) {
   return BUDGETS.map(([file, what, read, op, target, unit]) => {
     const f = path.join(resultsDir, `${file}.json`);
-    const result = existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : null;
+    const result = readResult(f);
     const raw = result ? read(result) : undefined;
     const value = typeof raw === 'number' && Number.isFinite(raw) ? Math.round(raw * 100) / 100 : null;
     const met = value !== null && (op === '≤' ? value <= target : value >= target);
@@ -48,6 +48,16 @@ export function checkBudgets(resultsDir = path.join(root, 'benchmarks', 'results
       measuredAt: result?.measuredAt?.slice(0, 16).replace('T', ' ') ?? '',
     };
   });
+}
+
+/** A stored result, or null when it is missing or unreadable (the budget then shows "no result"). */
+function readResult(file) {
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
 }
 
 export function budgetTable(checks) {

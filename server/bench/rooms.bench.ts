@@ -212,7 +212,7 @@ async function rawRun(browser: Browser, pageUrl: string, peerPort: number, n: nu
   for (let i = 0; i < n; i++) {
     const page = await open();
     // As a person joins a Lectern room: a real click on "Join" starts the clock, and the host's
-    // picture shows with sound in the same box as Lectern's stage (see rawPageHtml).
+    // picture shows with sound in the same box as Lectern's stage (see RAW_PAGE_HTML).
     await page.evaluate(
       ({ hostId, port }) => {
         const w = window as unknown as {

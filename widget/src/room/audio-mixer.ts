@@ -1,7 +1,7 @@
 /**
  * The host's outgoing audio. Every learner connection carries one audio track. While nobody is
  * invited to speak, that is the host's microphone track itself, and Web Audio sleeps (its context
- * is suspended: no audio thread, no copy of the microphone per learner). Once a speaker joins, it
+ * is suspended: no audio thread, no Web Audio copy of the microphone). Once a speaker joins, it
  * is a mix of the host's microphone and every invited speaker, made with Web Audio; a speaker
  * receives a mix without their own voice (no echo), so there is one output per speaker plus one
  * shared by everyone else. The host session swaps tracks with `RTCRtpSender.replaceTrack`, which
