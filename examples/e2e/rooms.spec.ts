@@ -70,7 +70,22 @@ test('host and three learners: every learner receives the host video', async ({ 
     if (r.url().includes('/roster') && Date.now() - started < ROSTER_SWEEP_MS) rosterReads.push(r.url());
   });
   await startAsHost(host, roomUrl(server.url), server.ownerKey);
-  for (const l of learners) await joinAsLearner(l.page, `${roomUrl(server.url)}#ticket=${l.ticket}`, l.name);
+  // The join screen is the room itself with the form over its stage: "Join" does not rebuild the
+  // room, the very video element under the form gets the host's picture.
+  const [ada] = learners;
+  await ada.page.goto(`${roomUrl(server.url)}#ticket=${ada.ticket}`);
+  const lobby = room(ada.page).locator('[data-phase=lobby]');
+  await expect(lobby.locator('.stage').getByRole('button', { name: 'Join the room' })).toBeVisible();
+  const stageVideo = await lobby.locator('.stage video').elementHandle();
+  await room(ada.page).getByLabel('Your name (shown to others)').fill(ada.name);
+  await room(ada.page).getByRole('button', { name: 'Join the room' }).click();
+  for (const l of learners.slice(1))
+    await joinAsLearner(l.page, `${roomUrl(server.url)}#ticket=${l.ticket}`, l.name);
+  await expect
+    .poll(() =>
+      stageVideo?.evaluate((v: HTMLVideoElement) => v.isConnected && v.srcObject instanceof MediaStream),
+    )
+    .toBe(true);
   for (const l of learners) {
     await expect(room(l.page).locator('[data-phase=live]')).toBeVisible();
     const v = await videoFrames(l.page);

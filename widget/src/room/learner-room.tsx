@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect } from 'preact/hooks';
 import { track } from '../log/index.ts';
 import type { LearnerPhase, LearnerSession } from './learner-session.ts';
@@ -10,14 +11,29 @@ import { RoomStage } from './room-stage.tsx';
 import type { RoomStrings } from './room-strings.ts';
 import { reportError, trackInteraction, useAttendance } from './room-tracking.ts';
 
-type Props = { api: RoomApi; session: LearnerSession; ticket: string; s: RoomStrings; workshop: string };
+/** Before "Join": the join form over the stage, and what goes in the toolbar's place. */
+export type Lobby = { overlay: ComponentChildren; toolbar: ComponentChildren };
 
-/** The learner's room view. The session is started by the "Join" click (room-app.tsx), not here. */
-export function LearnerRoom({ api, session, ticket, s, workshop }: Props) {
-  const pass = session.pass;
-  const phase = useSignal<LearnerPhase>(session.phase);
-  const state = useSignal<RoomSnapshot | null>(session.snapshot);
-  const media = useSignal<MediaStream | null>(session.media);
+type Props = {
+  api: RoomApi;
+  /** Null until "Join": the room is drawn already, with the `lobby` over its stage. */
+  session: LearnerSession | null;
+  lobby: Lobby;
+  ticket: string;
+  s: RoomStrings;
+  workshop: string;
+};
+
+/**
+ * The learner's room view. It is drawn with the join screen (the form over the stage, as a
+ * pre-join screen), so "Join" swaps the form for a status line instead of building the room while
+ * the signalling socket opens: that first render used to hold the socket's answer back by 25–50 ms
+ * (BENCHMARKS.md). The session is started by the "Join" click (room-app.tsx), not here.
+ */
+export function LearnerRoom({ api, session, lobby, ticket, s, workshop }: Props) {
+  const phase = useSignal<LearnerPhase>(session?.phase ?? 'connecting');
+  const state = useSignal<RoomSnapshot | null>(session?.snapshot ?? null);
+  const media = useSignal<MediaStream | null>(session?.media ?? null);
   const invited = useSignal(false);
   const speaking = useSignal(false);
   const hand = useSignal(false);
@@ -27,6 +43,11 @@ export function LearnerRoom({ api, session, ticket, s, workshop }: Props) {
   // A layout effect, not a passive one: the session's events are heard from the render that
   // shows the room, not a frame later (the session is already on its way in).
   useLayoutEffect(() => {
+    if (!session) return;
+    // What the session did before this view heard it (the usual case: nothing yet, no render).
+    phase.value = session.phase;
+    state.value = session.snapshot;
+    media.value = session.media;
     const offs = [
       session.on('phase', (p) => {
         phase.value = p;
@@ -35,7 +56,7 @@ export function LearnerRoom({ api, session, ticket, s, workshop }: Props) {
       session.on('state', (st) => {
         state.value = st;
         if (!st.canSpeak) invited.value = false;
-        hand.value = st.participants.find((x) => x.id === pass.peerId)?.hand ?? false;
+        hand.value = st.participants.find((x) => x.id === session.pass.peerId)?.hand ?? false;
       }),
       session.on('media', (m) => {
         media.value = m;
@@ -89,7 +110,7 @@ export function LearnerRoom({ api, session, ticket, s, workshop }: Props) {
       </p>
     );
 
-  const act = {
+  const act = session && {
     chat: (t: string) => {
       session.chat(t);
       trackInteraction(workshop, 'chat');
@@ -107,9 +128,52 @@ export function LearnerRoom({ api, session, ticket, s, workshop }: Props) {
       trackInteraction(workshop, 'poll_vote');
     },
   };
+  /** The learner's own controls: raise hand, and speaking once the host invites them. */
+  const tools = (session: LearnerSession) => (
+    <>
+      <button
+        type="button"
+        aria-pressed={hand.value}
+        onClick={() => {
+          session.raiseHand(!hand.value);
+          if (!hand.value) trackInteraction(workshop, 'hand');
+        }}
+      >
+        ✋ {hand.value ? s.lowerHand : s.raiseHand}
+      </button>
+      {invited.value && !speaking.value ? (
+        <>
+          <span class="notice">{s.invited}</span>
+          <button
+            type="button"
+            class="primary"
+            onClick={async () => {
+              await session.startSpeaking();
+              speaking.value = session.speaking;
+              trackInteraction(workshop, 'speak');
+            }}
+          >
+            {s.startSpeaking}
+          </button>
+        </>
+      ) : null}
+      {speaking.value ? (
+        <button
+          type="button"
+          onClick={() => {
+            session.stopSpeaking();
+            speaking.value = false;
+          }}
+        >
+          {s.stopSpeaking}
+        </button>
+      ) : null}
+    </>
+  );
   const st = state.value;
-  const banner =
-    phase.value === 'host-away'
+  const banner = !session
+    ? null
+    : phase.value === 'host-away'
       ? s.hostAway
       : phase.value === 'reconnecting'
         ? s.reconnecting
@@ -123,62 +187,20 @@ export function LearnerRoom({ api, session, ticket, s, workshop }: Props) {
           : null;
 
   return (
-    <div class="room" data-phase={phase.value}>
+    <div class="room" data-phase={session ? phase.value : 'lobby'}>
       <div class="main">
-        {banner ? (
-          <p class="banner" role="status">
-            {banner}
-          </p>
-        ) : null}
         <RoomStage
           // The host's picture shows as soon as it arrives on joining (it may come before the
           // room's state does); after the host was lost, only once the room is live again.
           stream={phase.value === 'live' || phase.value === 'connecting' ? media.value : null}
-          label={pass.room.hostName}
+          label={session?.pass.room.hostName ?? ''}
           s={s}
           screen={st?.screen}
+          overlay={session ? banner ? <p role="status">{banner}</p> : null : lobby.overlay}
         />
-        <div class="toolbar">
-          <button
-            type="button"
-            aria-pressed={hand.value}
-            onClick={() => {
-              session.raiseHand(!hand.value);
-              if (!hand.value) trackInteraction(workshop, 'hand');
-            }}
-          >
-            ✋ {hand.value ? s.lowerHand : s.raiseHand}
-          </button>
-          {invited.value && !speaking.value ? (
-            <>
-              <span class="notice">{s.invited}</span>
-              <button
-                type="button"
-                class="primary"
-                onClick={async () => {
-                  await session.startSpeaking();
-                  speaking.value = session.speaking;
-                  trackInteraction(workshop, 'speak');
-                }}
-              >
-                {s.startSpeaking}
-              </button>
-            </>
-          ) : null}
-          {speaking.value ? (
-            <button
-              type="button"
-              onClick={() => {
-                session.stopSpeaking();
-                speaking.value = false;
-              }}
-            >
-              {s.stopSpeaking}
-            </button>
-          ) : null}
-        </div>
+        <div class="toolbar">{session ? tools(session) : lobby.toolbar}</div>
       </div>
-      {st ? (
+      {st && act ? (
         <div class="side">
           <ParticipantsPanel state={st} s={s} act={act} host={false} />
           <ChatPanel state={st} s={s} act={act} />

@@ -144,41 +144,63 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
   if (pass.value?.role === 'host' && owner.value) {
     return <HostRoom api={api} pass={pass.value} s={s} workshop={workshop} />;
   }
-  if (learner.value && ticket.value) {
-    return <LearnerRoom api={api} session={learner.value} ticket={ticket.value} s={s} workshop={workshop} />;
-  }
   if (ticket.value === undefined) return <p class="notice">{s.joining}</p>;
+
+  const alert = error.value ? (
+    <p class="banner" role="alert">
+      {error.value}
+    </p>
+  ) : null;
+  const hostSignIn = (
+    <button type="button" onClick={() => (asHost.value = true)}>
+      {s.hostSignIn}
+    </button>
+  );
+
+  // A learner with a ticket: the room itself, with the join form over its stage until "Join".
+  if (ticket.value && (learner.value || !asHost.value)) {
+    return (
+      <LearnerRoom
+        api={api}
+        session={learner.value}
+        ticket={ticket.value}
+        s={s}
+        workshop={workshop}
+        lobby={{
+          overlay: (
+            <>
+              {alert}
+              <form
+                class="gate"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  joinLearner();
+                }}
+              >
+                <label>
+                  {s.yourName}{' '}
+                  <input
+                    name="name"
+                    maxLength={40}
+                    value={name}
+                    onInput={(e) => setName((e.target as HTMLInputElement).value)}
+                  />
+                </label>
+                <button type="submit" class="primary" disabled={busy.value}>
+                  {busy.value ? s.joining : s.join}
+                </button>
+              </form>
+            </>
+          ),
+          toolbar: hostSignIn,
+        }}
+      />
+    );
+  }
 
   return (
     <div class="gate">
-      {error.value ? (
-        <p class="banner" role="alert">
-          {error.value}
-        </p>
-      ) : null}
-      {!asHost.value && ticket.value ? (
-        <form
-          class="gate"
-          onSubmit={(e) => {
-            e.preventDefault();
-            joinLearner();
-          }}
-        >
-          <label>
-            {s.yourName}{' '}
-            <input
-              name="name"
-              maxLength={40}
-              value={name}
-              onInput={(e) => setName((e.target as HTMLInputElement).value)}
-            />
-          </label>
-          <button type="submit" class="primary" disabled={busy.value}>
-            {busy.value ? s.joining : s.join}
-          </button>
-        </form>
-      ) : null}
-      {!asHost.value && !ticket.value ? <p class="banner">{s.noTicket}</p> : null}
+      {alert}
       {asHost.value ? (
         <form
           class="gate"
@@ -204,9 +226,10 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
           </button>
         </form>
       ) : (
-        <button type="button" onClick={() => (asHost.value = true)}>
-          {s.hostSignIn}
-        </button>
+        <>
+          <p class="banner">{s.noTicket}</p>
+          {hostSignIn}
+        </>
       )}
     </div>
   );

@@ -1,10 +1,19 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RoomStrings } from './room-strings.ts';
 
-type Props = { stream: MediaStream | null; muted?: boolean; label: string; s: RoomStrings; screen?: boolean };
+type Props = {
+  stream: MediaStream | null;
+  muted?: boolean;
+  label: string;
+  s: RoomStrings;
+  screen?: boolean;
+  /** Shown over the picture (the join form, "waiting for the host"): the page does not move when it goes. */
+  overlay?: ComponentChildren;
+};
 
 /** The main video: fills its container's width (16:9), plays sound when allowed, full-screen toggle. */
-export function RoomStage({ stream, muted = false, label, s, screen }: Props) {
+export function RoomStage({ stream, muted = false, label, s, screen, overlay }: Props) {
   const video = useRef<HTMLVideoElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const [blocked, setBlocked] = useState(false);
@@ -46,6 +55,7 @@ export function RoomStage({ stream, muted = false, label, s, screen }: Props) {
         aria-label={label}
         data-screen={screen ? '1' : '0'}
       />
+      {overlay ? <div class="overlay">{overlay}</div> : null}
       {screen ? <span class="badge">{s.screen}</span> : null}
       <div class="stage-controls">
         {blocked ? (

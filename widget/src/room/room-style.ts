@@ -8,6 +8,9 @@ export const ROOM_CSS = `
 .stage:fullscreen{border-radius:0}
 .video{width:100%;height:100%;object-fit:contain;display:block}
 .self{position:absolute;right:8px;bottom:48px;width:22%;max-width:200px;border-radius:6px;border:2px solid #fff8}
+.overlay{position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:safe center;gap:8px;padding:12px;overflow:auto;background:#000;color:#fff}
+.overlay>p{margin:0}
+.overlay .gate{width:100%}
 .badge{position:absolute;left:8px;top:8px;background:#1f5effcc;color:#fff;padding:2px 8px;border-radius:6px;font-size:12px}
 .stage-controls{position:absolute;right:8px;bottom:8px;display:flex;gap:6px}
 .banner{padding:8px 12px;border-radius:8px;background:#fff3cd;color:#664d03;margin:0 0 8px}
