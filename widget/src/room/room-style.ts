@@ -4,13 +4,16 @@ export const ROOM_CSS = `
 *{box-sizing:border-box}
 .room{display:grid;gap:12px;grid-template-columns:minmax(0,1fr)}
 @container (min-width:760px){.room{grid-template-columns:minmax(0,2fr) minmax(260px,1fr)}}
-.stage{position:relative;background:#000;border-radius:10px;overflow:hidden;width:100%;aspect-ratio:16/9}
+/* 16:9, taller when what is over the picture needs it (overflow:clip keeps the content-based minimum height) */
+.stage{position:relative;display:grid;background:#000;border-radius:10px;overflow:clip;width:100%;aspect-ratio:16/9}
 .stage:fullscreen{border-radius:0}
-.video{width:100%;height:100%;object-fit:contain;display:block}
+.video{position:absolute;inset:0;width:100%;height:100%;object-fit:contain;display:block}
 .self{position:absolute;right:8px;bottom:48px;width:22%;max-width:200px;border-radius:6px;border:2px solid #fff8}
-.overlay{position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:safe center;gap:8px;padding:12px;overflow:auto;background:#000;color:#fff}
+.overlay{position:relative;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:8px;padding:12px 12px 16px;background:#000;color:#fff}
 .overlay>p{margin:0}
 .overlay .gate{width:100%}
+.overlay label{display:flex;flex-direction:column;gap:4px}
+.overlay~.stage-controls{display:none}
 .badge{position:absolute;left:8px;top:8px;background:#1f5effcc;color:#fff;padding:2px 8px;border-radius:6px;font-size:12px}
 .stage-controls{position:absolute;right:8px;bottom:8px;display:flex;gap:6px}
 .banner{padding:8px 12px;border-radius:8px;background:#fff3cd;color:#664d03;margin:0 0 8px}
