@@ -3,7 +3,7 @@
 // doing the same in the same run (rooms of both sides alternating A-B, B-A, A-B…, joins pooled); host sent
 // bitrate and CPU with 10 learners; where the time goes (the widget's User Timing marks, and the
 // same steps for raw PeerJS). `BENCH_ROOM_SIZES=1` runs only some sizes, `BENCH_ROOM_ROUNDS`
-// sets the rounds. Prints progress, then one JSON line; also writes benchmarks/results/rooms.json.
+// sets the rounds, `BENCH_ROOM_VERBOSE=1` prints every join. Prints progress, then one JSON line; also writes benchmarks/results/rooms.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,8 +26,10 @@ const SINGLE_JOINS = 6;
  * Each size runs this many rooms per side (raw PeerJS and Lectern), alternating A-B, B-A, A-B…, and pools
  * their joins: one room of ten on two busy cores is one sample of the machine's mood.
  */
-const ROUNDS = Number(process.env.BENCH_ROOM_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROOM_ROUNDS ?? 5);
 const log = (...a: unknown[]) => console.log(...a);
+/** `BENCH_ROOM_VERBOSE=1` prints every join's time and steps (to see what the slow ones have in common). */
+const VERBOSE = process.env.BENCH_ROOM_VERBOSE === '1';
 /** After closing a room's pages: Chromium tears their processes down in the background; the next run starts on a quiet machine. */
 const settle = () => new Promise((r) => setTimeout(r, 3000));
 
@@ -174,6 +176,7 @@ async function lecternRun(
         number
       >,
     );
+    if (VERBOSE) log(`  lectern join ${i + 1}/${n}: ${Math.round(times[i])} ms ${JSON.stringify(steps[i])}`);
     if (leaveAfter) await page.context().close();
   }
   return { times, steps, host, close: async () => Promise.all(contexts.map((c) => c.close())) };
@@ -257,6 +260,7 @@ async function rawRun(browser: Browser, pageUrl: string, peerPort: number, n: nu
     const run = (await page.evaluate('window.__run')) as { frame: number; steps: Record<string, number> };
     times.push(run.frame);
     steps.push(run.steps);
+    if (VERBOSE) log(`  raw join ${i + 1}/${n}: ${Math.round(run.frame)} ms ${JSON.stringify(run.steps)}`);
     if (leaveAfter) await page.context().close();
   }
   await Promise.all(contexts.map((c) => c.close()));
@@ -439,6 +443,9 @@ async function main() {
     result.rawPeerjsStepsMedianMs = rawBreakdown;
     result.ratioMedian = Object.fromEntries(
       SIZES.map((n) => [n, Math.round((ours[n].median / raw[n].median) * 100) / 100]),
+    );
+    result.ratioP95 = Object.fromEntries(
+      SIZES.map((n) => [n, Math.round((ours[n].p95 / raw[n].p95) * 100) / 100]),
     );
     const h = (result.host10 ?? { sentKbps: 0, machineCpuPercent: 0 }) as {
       sentKbps: number;
