@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect } from 'preact/hooks';
 import { track } from '../log/index.ts';
+import { Icon } from './icons.tsx';
 import type { LearnerPhase, LearnerSession } from './learner-session.ts';
 import { RatingForm } from './rating-form.tsx';
 import type { RoomApi } from './room-api.ts';
@@ -139,7 +140,7 @@ export function LearnerRoom({ api, session, lobby, ticket, s, workshop }: Props)
           if (!hand.value) trackInteraction(workshop, 'hand');
         }}
       >
-        ✋ {hand.value ? s.lowerHand : s.raiseHand}
+        <Icon name="hand" /> {hand.value ? s.lowerHand : s.raiseHand}
       </button>
       {invited.value && !speaking.value ? (
         <>

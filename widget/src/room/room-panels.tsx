@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { Icon } from './icons.tsx';
 import type { Participant, RoomSnapshot } from './room-protocol.ts';
 import type { RoomStrings } from './room-strings.ts';
 
@@ -88,7 +89,7 @@ export function QuestionsPanel({
             {q.answered ? <em class="q-answered"> {s.answered}</em> : null}
             {!host && !q.mine && act.upvote ? (
               <button type="button" aria-pressed={q.voted} onClick={() => act.upvote?.(q.id)}>
-                ▲ {s.upvote}
+                <Icon name="up" /> {s.upvote}
               </button>
             ) : null}
             {host && act.markAnswered ? (
@@ -193,10 +194,15 @@ export function ParticipantsPanel({
       {p.hand ? (
         <span class="p-hand" role="img" title={s.handUp} aria-label={s.handUp}>
           {' '}
-          ✋
+          <Icon name="hand" />
         </span>
       ) : null}
-      {p.speaking && p.role !== 'host' ? <span class="p-speaking"> 🎙 {s.speaking}</span> : null}
+      {p.speaking && p.role !== 'host' ? (
+        <span class="p-speaking">
+          {' '}
+          <Icon name="mic" /> {s.speaking}
+        </span>
+      ) : null}
       {host && p.role === 'learner' ? (
         <span class="p-actions">
           {p.speaking ? (

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { Icon } from './icons.tsx';
 import type { RoomStrings } from './room-strings.ts';
 
 type Props = {
@@ -64,7 +65,7 @@ export function RoomStage({ stream, muted = false, label, s, screen, overlay }: 
           </button>
         ) : null}
         <button type="button" onClick={fullScreen} aria-label={s.fullScreen}>
-          ⛶ {s.fullScreen}
+          <Icon name="fullScreen" /> {s.fullScreen}
         </button>
       </div>
     </div>

@@ -32,6 +32,7 @@ export const ROOM_CSS = `
 .poll-form input,.poll-form textarea{width:100%}
 input,textarea,button{font:inherit;padding:5px 8px;border-radius:6px;border:1px solid #8888;background:Canvas;color:CanvasText}
 button{cursor:pointer}
+.icon{vertical-align:-3px;flex:none}
 button[aria-pressed=true]{background:#1f5eff;color:#fff;border-color:#1f5eff}
 button.primary{background:#1f5eff;color:#fff;border-color:#1f5eff}
 :focus-visible{outline:3px solid #1f5eff;outline-offset:2px}
