@@ -94,17 +94,38 @@ function collectPeerConnections() {
   } as typeof RTCPeerConnection;
 }
 
-/** In the page: ms from `start` (performance.now) to the first presented frame of the room video. */
+/**
+ * Lectern's learner pages get this first: the first video to be given a stream registers for its
+ * first presented frame at once, as raw PeerJS's page does right after setting `srcObject`. (A
+ * probe polling the page for the video woke its main thread every 5 ms while the room was
+ * starting, and could start listening a frame late.)
+ */
+function watchFirstFrame() {
+  const w = window as unknown as { __firstFrame: Promise<number> };
+  const desc = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject')!;
+  let resolve: (now: number) => void;
+  w.__firstFrame = new Promise((r) => {
+    resolve = r;
+  });
+  let watching = false;
+  Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', {
+    configurable: true,
+    get() {
+      return desc.get!.call(this);
+    },
+    set(value: MediaProvider | null) {
+      desc.set!.call(this, value);
+      if (value && !watching && this instanceof HTMLVideoElement) {
+        watching = true;
+        this.requestVideoFrameCallback((now) => resolve(now));
+      }
+    },
+  });
+}
+
+/** ms from `start` (the click, performance.now) to the first presented frame of the room video. */
 function firstFrameSince(page: Page, start: number): Promise<number> {
-  // A string, not a function: tsx's keepNames would inject a `__name` helper the page lacks.
-  return page.evaluate(`new Promise((resolve) => {
-    const poll = () => {
-      const v = document.querySelector('lectern-room')?.shadowRoot?.querySelector('video');
-      if (v && v.srcObject) v.requestVideoFrameCallback((now) => resolve(now - ${start}));
-      else setTimeout(poll, 5);
-    };
-    poll();
-  })`);
+  return page.evaluate(`window.__firstFrame.then((now) => now - ${start})`);
 }
 
 async function lecternRun(
@@ -138,7 +159,7 @@ async function lecternRun(
   const steps: Record<string, number>[] = [];
   const pages: Page[] = [];
   for (let i = 0; i < n; i++) {
-    const page = await ctx();
+    const page = await ctx(watchFirstFrame);
     pages.push(page);
     // The join screen fetches the learner's pass while it shows; a person reads it before
     // clicking, so the click comes once that answer is in (as it would for anyone).
