@@ -1,5 +1,5 @@
 // The room's icons, drawn inline: emoji and symbol characters need a font that has them (many
-// Linux machines have none: they showed as boxes), and looking for one cost ~15 ms of layout
+// Linux machines have none: they showed as boxes), and looking for one cost 11–55 ms of layout
 // the first time a page showed such a character (a Chrome trace of "Join", BENCHMARKS.md).
 
 const PATHS = {

@@ -53,7 +53,7 @@ export function RoomStage({ stream, muted = false, label, s, screen, overlay }: 
         playsInline
         autoPlay
         muted={muted}
-        aria-label={label}
+        aria-label={label || undefined}
         data-screen={screen ? '1' : '0'}
       />
       {overlay ? <div class="overlay">{overlay}</div> : null}
