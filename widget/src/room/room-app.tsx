@@ -79,7 +79,8 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
     return s.failed;
   };
 
-  // The session starts in the click's own task: signalling opens while the room renders.
+  // The session starts in the click's own task: signalling opens at once, and the room is drawn
+  // already (the join form sits over its stage), so the click only swaps the form for a status line.
   const enter = (p: RoomJoin) => {
     const session = new LearnerSession(api, p);
     session.start();
