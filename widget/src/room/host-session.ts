@@ -18,8 +18,8 @@ import { RoomState } from './room-state.ts';
 export const PRESENCE_MS = 1000;
 
 type Learner = {
+  /** Their data connection; the host's camera and sound travel on its peer connection too (see `sendMedia`). */
   conn: DataConnection;
-  call?: MediaConnection;
   speakCall?: MediaConnection;
   seat: string;
   lastSeen: number;
@@ -41,7 +41,7 @@ export type HostEvents = {
 };
 
 /**
- * The host's side of the star: calls every admitted learner with camera + mixed audio, holds the
+ * The host's side of the star: sends every admitted learner its camera + mixed audio, holds the
  * room state, relays chat/Q&A/polls. Admits only peer ids on the server's roster for this room.
  */
 export class HostSession extends Emitter<HostEvents> {
@@ -197,17 +197,14 @@ export class HostSession extends Emitter<HostEvents> {
       bye('full');
       return;
     }
-    // Media goes out once the data channel is open, not while it is still being set up: two
-    // DTLS handshakes at once made the picture later, not earlier (rooms bench, BENCHMARKS.md).
-    let call: MediaConnection | undefined;
-    let opened = false;
+    // Media goes out once the data channel is open, on the same peer connection (see `sendMedia`).
     const onOpen = () => {
-      opened = true;
-      call = this.callLearner(conn.peer);
-      const previous = this.learners.get(conn.peer)?.call;
-      if (previous && previous !== call) previous.close();
-      const learner: Learner = { conn, seat: entry.seat, lastSeen: Date.now(), since: Date.now(), call };
+      const previous = this.learners.get(conn.peer);
+      const learner: Learner = { conn, seat: entry.seat, lastSeen: Date.now(), since: Date.now() };
       this.learners.set(conn.peer, learner);
+      // The same learner again (their network came back): the old line and its media go.
+      if (previous && previous.conn !== conn) previous.conn.close();
+      this.sendMedia(conn);
       this.state.join(conn.peer, entry.name);
       if (this.learners.size >= limit) this.emit('limit', { limit });
       this.presenceChanged();
@@ -217,6 +214,12 @@ export class HostSession extends Emitter<HostEvents> {
       if (!learner || learner.conn !== conn) return;
       learner.lastSeen = Date.now();
       const msg = parseLearnerMessage(data);
+      if (msg?.t === 'answer') {
+        conn.peerConnection
+          ?.setRemoteDescription({ type: 'answer', sdp: msg.sdp })
+          .catch((err) => this.emit('error', { type: 'network', message: String(err) }));
+        return;
+      }
       if (msg && msg.t !== 'ping' && this.state.apply(conn.peer, msg)) {
         if (msg.t === 'stop-speaking') this.stopSpeaker(conn.peer);
         this.changed();
@@ -224,7 +227,6 @@ export class HostSession extends Emitter<HostEvents> {
     });
     conn.on('close', () => {
       if (this.learners.get(conn.peer)?.conn === conn) this.drop(conn.peer);
-      else if (!opened) call?.close();
     });
     if (conn.open) onOpen();
     else conn.on('open', onOpen);
@@ -238,11 +240,34 @@ export class HostSession extends Emitter<HostEvents> {
     return new MediaStream(tracks);
   }
 
-  private callLearner(peerId: string): MediaConnection | undefined {
-    if (!this.peer) return undefined;
-    const call = this.peer.call(peerId, this.outgoing(peerId), { metadata: { kind: 'host' } });
-    call?.on('error', () => {});
-    return call;
+  /**
+   * Sends the host's camera and sound to a learner on the peer connection their data connection
+   * already opened: the host offers the two tracks over the data channel and the learner answers
+   * there, so the picture needs no second connection (no signalling round through the server, no
+   * second ICE check or DTLS handshake) and the host keeps one connection per learner instead of
+   * two. The learner answers receive-only: learners join with camera and microphone off.
+   */
+  private sendMedia(conn: DataConnection): void {
+    const pc = conn.peerConnection;
+    if (!pc) return;
+    const stream = this.outgoing(conn.peer);
+    for (const track of stream.getTracks()) pc.addTrack(track, stream);
+    pc.setLocalDescription()
+      .then(() => {
+        const sdp = pc.localDescription?.sdp;
+        if (sdp && conn.open) conn.send({ t: 'offer', sdp } satisfies HostMessage);
+      })
+      .catch((err) => this.emit('error', { type: 'network', message: String(err) }));
+  }
+
+  /** The senders carrying the host's camera and sound to each learner. */
+  private senders(kind: 'audio' | 'video'): { id: string; sender: RTCRtpSender }[] {
+    return [...this.learners].flatMap(([id, l]) => {
+      const sender = l.conn.peerConnection
+        ?.getTransceivers()
+        .find((t) => t.receiver.track.kind === kind)?.sender;
+      return sender ? [{ id, sender }] : [];
+    });
   }
 
   private onSpeakerCall(call: MediaConnection): void {
@@ -264,20 +289,15 @@ export class HostSession extends Emitter<HostEvents> {
 
   /** Points every learner's audio sender at its current mix. */
   private refreshAudio(): void {
-    for (const [id, l] of this.learners) {
-      const sender = l.call?.peerConnection?.getSenders().find((s) => s.track?.kind === 'audio');
+    for (const { id, sender } of this.senders('audio')) {
       const track = this.mixer?.trackFor(id);
-      if (sender && track && sender.track !== track) sender.replaceTrack(track).catch(() => {});
+      if (track && sender.track !== track) sender.replaceTrack(track).catch(() => {});
     }
   }
 
   private replaceVideo(track: MediaStreamTrack | null): void {
-    for (const l of this.learners.values()) {
-      const sender = l.call?.peerConnection
-        ?.getSenders()
-        .find((s) => s.track?.kind === 'video' || s.track === null);
-      if (sender && track) sender.replaceTrack(track).catch(() => {});
-    }
+    if (!track) return;
+    for (const { sender } of this.senders('video')) sender.replaceTrack(track).catch(() => {});
   }
 
   private stopSpeaker(peerId: string): void {
@@ -293,7 +313,6 @@ export class HostSession extends Emitter<HostEvents> {
     const l = this.learners.get(peerId);
     if (!l) return;
     this.learners.delete(peerId);
-    l.call?.close();
     l.conn.close();
     this.stopSpeaker(peerId);
     this.state.leave(peerId);

@@ -44,7 +44,7 @@ function mark(step: 'pass' | 'signalling' | 'host' | 'call' | 'media'): void {
 }
 
 /**
- * A learner's side of the star: opens a data connection to the host, answers the host's call
+ * A learner's side of the star: opens a data connection to the host, answers the host's media offer on it
  * (receive-only: learners join with camera and microphone off), and recovers by itself from its
  * own network drops and from the host reloading.
  */
@@ -55,7 +55,6 @@ export class LearnerSession extends Emitter<LearnerEvents> {
   snapshot: RoomSnapshot | null = null;
   private peer: Peer | null = null;
   private conn: DataConnection | null = null;
-  private call: MediaConnection | null = null;
   private mic: MediaStream | null = null;
   private speakCall: MediaConnection | null = null;
   private hostId: string | null;
@@ -83,22 +82,9 @@ export class LearnerSession extends Emitter<LearnerEvents> {
       if (this.hostId && !this.conn && this.phase === 'connecting') this.connectHost(this.hostId);
       else void this.tick();
     });
-    peer.on('call', (call) => {
-      // Media only from the host we are connected to: anything else is refused unanswered.
-      if (call.peer !== this.hostId || this.done) {
-        call.close();
-        return;
-      }
-      mark('call');
-      this.call?.close();
-      this.call = call;
-      call.on('stream', (stream) => {
-        mark('media');
-        this.media = stream;
-        this.emit('media', stream);
-      });
-      call.answer();
-    });
+    // The host's picture and sound come on the data connection (see `connectHost`); a call is
+    // never how media reaches a learner, so any call is refused unanswered.
+    peer.on('call', (call) => call.close());
     peer.on('error', (err) => {
       if (err.type === 'peer-unavailable') {
         // The host is away: drop the attempt now (not after the silence timeout); the tick keeps looking.
@@ -165,6 +151,15 @@ export class LearnerSession extends Emitter<LearnerEvents> {
     if (!conn) return;
     this.conn = conn;
     this.lastHeard = Date.now();
+    // The host adds its camera and sound to this connection once it has admitted us (an `offer`
+    // on the data channel, answered below); the tracks arrive here.
+    conn.peerConnection?.addEventListener('track', (e) => {
+      const stream = e.streams[0];
+      if (this.conn !== conn || !stream || stream === this.media) return;
+      mark('media');
+      this.media = stream;
+      this.emit('media', stream);
+    });
     conn.on('open', () => {
       mark('host');
       this.lastHeard = Date.now();
@@ -181,6 +176,10 @@ export class LearnerSession extends Emitter<LearnerEvents> {
           this.snapshot = msg.state;
           this.emit('state', msg.state);
           if (!msg.state.canSpeak && this.mic) this.stopMic();
+          break;
+        case 'offer':
+          mark('call');
+          void this.answer(conn, msg.sdp);
           break;
         case 'invite':
           this.emit('speaking', true);
@@ -205,11 +204,24 @@ export class LearnerSession extends Emitter<LearnerEvents> {
     conn.on('error', () => {});
   }
 
+  /** Answers the host's media offer, receive-only. */
+  private async answer(conn: DataConnection, sdp: unknown): Promise<void> {
+    const pc = conn.peerConnection;
+    if (!pc || typeof sdp !== 'string') return;
+    try {
+      await pc.setRemoteDescription({ type: 'offer', sdp });
+      for (const t of pc.getTransceivers()) t.direction = 'recvonly';
+      await pc.setLocalDescription();
+      const answer = pc.localDescription?.sdp;
+      if (answer && this.conn === conn) this.send({ t: 'answer', sdp: answer });
+    } catch (err) {
+      this.emit('error', { type: 'network', message: String(err) });
+    }
+  }
+
   private hostLost(): void {
     this.conn?.close();
     this.conn = null;
-    this.call?.close();
-    this.call = null;
     this.stopMic();
     if (!this.done) this.setPhase(navigator.onLine === false ? 'reconnecting' : 'host-away');
   }
@@ -277,7 +289,6 @@ export class LearnerSession extends Emitter<LearnerEvents> {
     this.timers = [];
     this.stopMic();
     this.conn?.close();
-    this.call?.close();
     this.peer?.destroy();
     this.peer = null;
   }

@@ -45,16 +45,22 @@ export type LearnerMessage =
   | { t: 'upvote'; id: string }
   | { t: 'vote'; poll: string; option: number }
   | { t: 'hand'; up: boolean }
-  | { t: 'stop-speaking' };
+  | { t: 'stop-speaking' }
+  /** The learner's (receive-only) answer to the host's media `offer`. */
+  | { t: 'answer'; sdp: string };
 
 export type HostMessage =
   | { t: 'ping' }
   | { t: 'snapshot'; state: RoomSnapshot }
   | { t: 'invite' }
   | { t: 'mute' }
+  /** The host's camera and sound, offered on the data connection's own peer connection. */
+  | { t: 'offer'; sdp: string }
   | { t: 'bye'; reason: 'removed' | 'superseded' | 'full' | 'ended' | 'revoked' };
 
 export const MAX_TEXT = 500;
+/** A media offer or answer is a few kilobytes; anything far bigger is not one. */
+export const MAX_SDP = 64_000;
 /** Both sides ping every second; silence this long means the other side is gone. */
 export const PING_MS = 1000;
 export const SILENCE_MS = 5000;
@@ -82,6 +88,8 @@ export function parseLearnerMessage(data: unknown): LearnerMessage | null {
         : null;
     case 'hand':
       return { t: 'hand', up: msg.up === true };
+    case 'answer':
+      return typeof msg.sdp === 'string' && msg.sdp.length <= MAX_SDP ? { t: 'answer', sdp: msg.sdp } : null;
     default:
       return null;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TEXT, parseLearnerMessage } from './room-protocol.ts';
+import { MAX_SDP, MAX_TEXT, parseLearnerMessage } from './room-protocol.ts';
 import { RoomState } from './room-state.ts';
 
 function room() {
@@ -105,5 +105,13 @@ describe('learner messages from the wire', () => {
     expect(parseLearnerMessage({ t: 'mute-everyone' })).toBeNull();
     expect(parseLearnerMessage('{not json')).toBeNull();
     expect(parseLearnerMessage(42)).toBeNull();
+  });
+
+  it("takes a learner's media answer only as a bounded string", () => {
+    const sdp = 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n';
+    expect(parseLearnerMessage({ t: 'answer', sdp })).toEqual({ t: 'answer', sdp });
+    expect(parseLearnerMessage({ t: 'answer', sdp: { type: 'answer' } })).toBeNull();
+    expect(parseLearnerMessage({ t: 'answer' })).toBeNull();
+    expect(parseLearnerMessage({ t: 'answer', sdp: 'a'.repeat(MAX_SDP + 1) })).toBeNull();
   });
 });
