@@ -16,6 +16,8 @@ import { RoomState } from './room-state.ts';
 
 /** How late a join or leave may reach the room (see `presenceChanged`). */
 export const PRESENCE_MS = 1000;
+/** How long a learner's picture starts at full resolution before the encoder adapts as usual (see `sendMedia`). */
+export const FULL_START_MS = 3000;
 
 type Learner = {
   /** Their data connection; the host's camera and sound travel on its peer connection too (see `sendMedia`). */
@@ -251,7 +253,17 @@ export class HostSession extends Emitter<HostEvents> {
     const pc = conn.peerConnection;
     if (!pc) return;
     const stream = this.outgoing(conn.peer);
-    for (const track of stream.getTracks()) pc.addTrack(track, stream);
+    for (const track of stream.getTracks()) {
+      const sender = pc.addTrack(track, stream);
+      if (track.kind !== 'video') continue;
+      // A new video sender starts from WebRTC's default estimate of 300 kbit/s; adapting as usual,
+      // Chrome's encoder then drops its first frames and starts over at half the width and height,
+      // so the learner waited longer for a blurrier first picture (rooms bench: 320×240 after
+      // 175–300 ms instead of 640×480 after 100–190 ms, BENCHMARKS.md). The picture starts at full
+      // resolution; once the connection's estimate has caught up, the encoder adapts as usual.
+      void prefer(sender, 'maintain-resolution');
+      setTimeout(() => sender.track && void prefer(sender, preferenceFor(sender.track)), FULL_START_MS);
+    }
     pc.setLocalDescription()
       .then(() => {
         const sdp = pc.localDescription?.sdp;
@@ -297,7 +309,11 @@ export class HostSession extends Emitter<HostEvents> {
 
   private replaceVideo(track: MediaStreamTrack | null): void {
     if (!track) return;
-    for (const { sender } of this.senders('video')) sender.replaceTrack(track).catch(() => {});
+    for (const { sender } of this.senders('video'))
+      sender.replaceTrack(track).then(
+        () => prefer(sender, preferenceFor(track)),
+        () => {},
+      );
   }
 
   private stopSpeaker(peerId: string): void {
@@ -432,6 +448,7 @@ export class HostSession extends Emitter<HostEvents> {
     try {
       const screen = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
       const track = screen.getVideoTracks()[0];
+      track.contentHint = 'detail';
       this.screenTrack = track;
       track.addEventListener('ended', () => this.stopScreen());
       this.replaceVideo(track);
@@ -483,5 +500,22 @@ export class HostSession extends Emitter<HostEvents> {
     this.mixer?.close();
     this.screenTrack?.stop();
     for (const t of this.local?.getTracks() ?? []) t.stop();
+  }
+}
+
+/**
+ * A shared screen keeps its resolution (text stays legible; frame rate gives way under load), a
+ * camera adapts both ("balanced").
+ */
+function preferenceFor(track: MediaStreamTrack): RTCDegradationPreference {
+  return track.contentHint === 'detail' || track.contentHint === 'text' ? 'maintain-resolution' : 'balanced';
+}
+
+/** Sets how a video sender gives way under CPU or bandwidth limits (no renegotiation). */
+async function prefer(sender: RTCRtpSender, degradationPreference: RTCDegradationPreference): Promise<void> {
+  try {
+    await sender.setParameters({ ...sender.getParameters(), degradationPreference });
+  } catch {
+    // A browser without this setting keeps its own default.
   }
 }
