@@ -6,6 +6,7 @@ import {
   mintTicket,
   openWorkshop,
   peakAudio,
+  recordFirstFrameSize,
   room,
   roomContext,
   startAsHost,
@@ -44,7 +45,7 @@ test.beforeAll(async ({ browser, server }) => {
   hostContext = await roomContext(browser, fakeScreen);
   host = await hostContext.newPage();
   for (const name of ['Ada', 'Bo', 'Cy']) {
-    const context = await roomContext(browser);
+    const context = await roomContext(browser, recordFirstFrameSize);
     learners.push({
       context,
       page: await context.newPage(),
@@ -92,6 +93,9 @@ test('host and three learners: every learner receives the host video', async ({ 
     expect(v.width).toBeGreaterThan(0);
     expect(v.height).toBeGreaterThan(0);
     expect(v.advancing).toBeGreaterThan(2);
+    // The very first picture is the camera's full size (Chromium's fake camera: 640×480), not a
+    // quarter of it while the new connection's bandwidth estimate starts low.
+    expect(await l.page.evaluate('window.__firstFrameSize')).toEqual({ width: 640, height: 480 });
   }
   await expect(room(host).getByRole('heading', { name: 'Participants (4)' })).toBeVisible();
   expect(rosterReads).toEqual([]);

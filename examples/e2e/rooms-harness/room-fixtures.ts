@@ -138,6 +138,31 @@ export async function startAsHost(page: Page, url: string, ownerKey: string): Pr
   await r.locator('[data-role=host]').waitFor();
 }
 
+/**
+ * Init script: records the size of the first frame the page's video presents once it is given a
+ * stream (`window.__firstFrameSize`), however soon after that it comes.
+ */
+export function recordFirstFrameSize() {
+  const w = window as unknown as { __firstFrameSize?: { width: number; height: number } };
+  const desc = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject')!;
+  let watching = false;
+  Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', {
+    configurable: true,
+    get() {
+      return desc.get!.call(this);
+    },
+    set(value: MediaProvider | null) {
+      desc.set!.call(this, value);
+      if (value && !watching && this instanceof HTMLVideoElement) {
+        watching = true;
+        this.requestVideoFrameCallback((_now, meta) => {
+          w.__firstFrameSize = { width: meta.width, height: meta.height };
+        });
+      }
+    },
+  });
+}
+
 /** Resolves once the room's video shows real frames: size > 0 and `n` new frames presented. */
 export function videoFrames(page: Page, n = 5) {
   return page.evaluate(async (count) => {
