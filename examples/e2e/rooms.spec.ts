@@ -77,6 +77,7 @@ test('host and three learners: every learner receives the host video', async ({ 
   await ada.page.goto(`${roomUrl(server.url)}#ticket=${ada.ticket}`);
   const lobby = room(ada.page).locator('[data-phase=lobby]');
   await expect(lobby.locator('.stage').getByRole('button', { name: 'Join the room' })).toBeVisible();
+  await expect(lobby.locator('.stage [role=status]')).toHaveText('Test Host is in the room.');
   const stageVideo = await lobby.locator('.stage video').elementHandle();
   await room(ada.page).getByLabel('Your name (shown to others)').fill(ada.name);
   await room(ada.page).getByRole('button', { name: 'Join the room' }).click();

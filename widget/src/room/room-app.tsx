@@ -4,6 +4,7 @@ import { HostRoom } from './host-room.tsx';
 import { LearnerRoom } from './learner-room.tsx';
 import { LearnerSession } from './learner-session.ts';
 import { RoomApi, RoomApiError, type RoomJoin } from './room-api.ts';
+import { LOBBY_CHECK_MS } from './room-protocol.ts';
 import type { RoomStrings } from './room-strings.ts';
 import { reportError } from './room-tracking.ts';
 import { findTicket } from './ticket-source.ts';
@@ -30,6 +31,8 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
   const owner = useSignal<string | null>(sessionStorage.getItem(sessionKey(site)));
   const error = useSignal<string | null>(null);
   const busy = useSignal(false);
+  /** The join screen's view of the room: the early pass, and whether the host is in by now. */
+  const preview = useSignal<{ pass: RoomJoin; hostIn: boolean } | null>(null);
   const asHost = useSignal(owner.value !== null);
   const [name, setName] = useState('');
   const [key, setKey] = useState('');
@@ -49,6 +52,7 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
       fetched.then(
         (p) => {
           entry.ready = p;
+          preview.value = { pass: p, hostIn: p.hostPeerId !== null };
         },
         () => {}, // handled below
       );
@@ -65,6 +69,25 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
       });
     });
   }, [workshop]);
+
+  // While the join screen shows, it keeps "<host> is in the room" true (one light request every
+  // LOBBY_CHECK_MS, with the pass it already holds); after "Join" the room itself says it.
+  const previewPass = preview.value?.pass;
+  useEffect(() => {
+    if (!previewPass || learner.value) return;
+    const timer = setInterval(() => {
+      if (learner.value) return;
+      api.status(previewPass).then(
+        (st) => {
+          if (st.ended) error.value = s.ended;
+          if (preview.value && !learner.value)
+            preview.value = { pass: previewPass, hostIn: st.hostPeerId !== null };
+        },
+        () => {}, // "Join" asks again and explains
+      );
+    }, LOBBY_CHECK_MS);
+    return () => clearInterval(timer);
+  }, [previewPass, learner.value]);
 
   const explain = (err: unknown) => {
     if (err instanceof RoomApiError) {
@@ -152,6 +175,22 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
       {error.value}
     </p>
   ) : null;
+  const lobbyLine = (() => {
+    const p = preview.value;
+    if (!p || error.value) return null;
+    const host = p.pass.room.hostName;
+    const startsAt = new Date(p.pass.room.startsAt);
+    const text = p.hostIn
+      ? s.hostIsIn(host)
+      : Date.now() < startsAt.getTime()
+        ? s.hostStartsAt(host, startsAt.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }))
+        : s.waitingHost;
+    return (
+      <p class="lobby-host" role="status">
+        {text}
+      </p>
+    );
+  })();
   const hostSignIn = (
     <button type="button" onClick={() => (asHost.value = true)}>
       {s.hostSignIn}
@@ -171,6 +210,7 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
           overlay: (
             <>
               {alert}
+              {lobbyLine}
               <form
                 class="gate"
                 onSubmit={(e) => {

@@ -64,6 +64,8 @@ export const MAX_SDP = 64_000;
 /** Both sides ping every second; silence this long means the other side is gone. */
 export const PING_MS = 1000;
 export const SILENCE_MS = 5000;
+/** How often the join screen asks again whether the host is in (it says so above "Join"). */
+export const LOBBY_CHECK_MS = 15_000;
 /** How often the host re-reads the roster to let go of learners the server no longer admits (HostSession.sweep). */
 export const ROSTER_SWEEP_MS = 10_000;
 
