@@ -26,7 +26,7 @@ const SINGLE_JOINS = 6;
  * Each size runs this many rooms per side (raw PeerJS and Lectern), alternating A-B, B-A, A-B…, and pools
  * their joins: one room of ten on two busy cores is one sample of the machine's mood.
  */
-const ROUNDS = Number(process.env.BENCH_ROOM_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROOM_ROUNDS ?? 8);
 const log = (...a: unknown[]) => console.log(...a);
 /** `BENCH_ROOM_VERBOSE=1` prints every join's time and steps (to see what the slow ones have in common). */
 const VERBOSE = process.env.BENCH_ROOM_VERBOSE === '1';
@@ -161,13 +161,12 @@ async function lecternRun(
   for (let i = 0; i < n; i++) {
     const page = await ctx(watchFirstFrame);
     pages.push(page);
-    // The join screen fetches the learner's pass while it shows; a person reads it before
-    // clicking, so the click comes once that answer is in (as it would for anyone).
-    const passFetched = page.waitForResponse((r) => r.url().endsWith('/join'));
+    // The join screen fetches the learner's pass while it shows and then says whether the host
+    // is in; a person reads that before clicking, so the click comes once it shows.
     await page.goto(`${url}/room/${workshopId}#ticket=${await ticket()}`);
     const join = page.locator('lectern-room').getByRole('button', { name: 'Join the room' });
     await join.waitFor();
-    await passFetched;
+    await page.locator('lectern-room').locator('[data-phase=lobby] [role=status]').waitFor();
     // The clock starts at the click: signalling + host's admission + call + media. A real
     // (trusted) click, as a person's: it also grants the user activation that lets the room play
     // the host's sound, where a scripted click would leave the video to start muted after a refusal.
