@@ -217,9 +217,11 @@ export class HostSession extends Emitter<HostEvents> {
       learner.lastSeen = Date.now();
       const msg = parseLearnerMessage(data);
       if (msg?.t === 'answer') {
-        conn.peerConnection
-          ?.setRemoteDescription({ type: 'answer', sdp: msg.sdp })
-          .catch((err) => this.emit('error', { type: 'network', message: String(err) }));
+        // Only while our offer is out; an answer the browser rejects costs that learner their
+        // picture, and nobody else anything (it is not the host's error to show).
+        const pc = conn.peerConnection;
+        if (pc?.signalingState === 'have-local-offer')
+          pc.setRemoteDescription({ type: 'answer', sdp: msg.sdp }).catch(() => {});
         return;
       }
       if (msg && msg.t !== 'ping' && this.state.apply(conn.peer, msg)) {
@@ -258,8 +260,8 @@ export class HostSession extends Emitter<HostEvents> {
       if (track.kind !== 'video') continue;
       // A new video sender starts from WebRTC's default estimate of 300 kbit/s; adapting as usual,
       // Chrome's encoder then drops its first frames and starts over at half the width and height,
-      // so the learner waited longer for a blurrier first picture (rooms bench: 320×240 after
-      // 175–300 ms instead of 640×480 after 100–190 ms, BENCHMARKS.md). The picture starts at full
+      // so the learner waited longer for a blurrier first picture (a probe of the rooms bench:
+      // 320×240 after 175–300 ms instead of 640×480 after 100–190 ms, BENCHMARKS.md). The picture starts at full
       // resolution; once the connection's estimate has caught up, the encoder adapts as usual.
       void prefer(sender, 'maintain-resolution');
       setTimeout(() => sender.track && void prefer(sender, preferenceFor(sender.track)), FULL_START_MS);
