@@ -1,16 +1,16 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { ROSTER_SWEEP_MS } from '../../widget/src/room/room-protocol.ts';
+import { LOBBY_CHECK_MS, ROSTER_SWEEP_MS } from '../../widget/src/room/room-protocol.ts';
 import { expect, test } from './fixtures.ts';
 import {
   joinAsLearner,
   mintTicket,
   openWorkshop,
   peakAudio,
-  recordFirstFrameSize,
   room,
   roomContext,
   startAsHost,
   videoFrames,
+  watchFirstFrame,
 } from './rooms-harness/room-fixtures.ts';
 
 // One room, one host and three learners, reused across the steps below (serial: each step
@@ -45,7 +45,7 @@ test.beforeAll(async ({ browser, server }) => {
   hostContext = await roomContext(browser, fakeScreen);
   host = await hostContext.newPage();
   for (const name of ['Ada', 'Bo', 'Cy']) {
-    const context = await roomContext(browser, recordFirstFrameSize);
+    const context = await roomContext(browser, watchFirstFrame);
     learners.push({
       context,
       page: await context.newPage(),
@@ -77,7 +77,11 @@ test('host and three learners: every learner receives the host video', async ({ 
   await ada.page.goto(`${roomUrl(server.url)}#ticket=${ada.ticket}`);
   const lobby = room(ada.page).locator('[data-phase=lobby]');
   await expect(lobby.locator('.stage').getByRole('button', { name: 'Join the room' })).toBeVisible();
-  await expect(lobby.locator('.stage [role=status]')).toHaveText('Test Host is in the room.');
+  // "In the room" once the host's signalling socket is up: at once if it was when the pass was
+  // fetched, else at the join screen's next check.
+  await expect(lobby.locator('.stage [role=status]')).toHaveText('Test Host is in the room.', {
+    timeout: LOBBY_CHECK_MS + 10_000,
+  });
   const stageVideo = await lobby.locator('.stage video').elementHandle();
   await room(ada.page).getByLabel('Your name (shown to others)').fill(ada.name);
   await room(ada.page).getByRole('button', { name: 'Join the room' }).click();
@@ -96,7 +100,8 @@ test('host and three learners: every learner receives the host video', async ({ 
     expect(v.advancing).toBeGreaterThan(2);
     // The very first picture is the camera's full size (Chromium's fake camera: 640×480), not a
     // quarter of it while the new connection's bandwidth estimate starts low.
-    expect(await l.page.evaluate('window.__firstFrameSize')).toEqual({ width: 640, height: 480 });
+    const first = await l.page.evaluate(`window.__firstFrame.then((f) => [f.width, f.height])`);
+    expect(first).toEqual([640, 480]);
   }
   await expect(room(host).getByRole('heading', { name: 'Participants (4)' })).toBeVisible();
   expect(rosterReads).toEqual([]);

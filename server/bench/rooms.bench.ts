@@ -14,6 +14,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { chromiumArgs, chromiumPath } from '../../examples/e2e/harness/chromium.ts';
 import { freePort } from '../../examples/e2e/harness/lectern-server.ts';
 import { roomScript } from '../../examples/e2e/rooms-harness/build-room.ts';
+import { watchFirstFrame } from '../../examples/e2e/rooms-harness/room-fixtures.ts';
 import { loadConfig } from '../src/config.ts';
 import { ROOM_PAGE_CSS } from '../src/rooms/room-page.ts';
 import { startServer } from '../src/server.ts';
@@ -94,38 +95,9 @@ function collectPeerConnections() {
   } as typeof RTCPeerConnection;
 }
 
-/**
- * Lectern's learner pages get this first: the first video to be given a stream registers for its
- * first presented frame at once, as raw PeerJS's page does right after setting `srcObject`. (A
- * probe polling the page for the video woke its main thread every 5 ms while the room was
- * starting, and could start listening a frame late.)
- */
-function watchFirstFrame() {
-  const w = window as unknown as { __firstFrame: Promise<number> };
-  const desc = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject')!;
-  let resolve: (now: number) => void;
-  w.__firstFrame = new Promise((r) => {
-    resolve = r;
-  });
-  let watching = false;
-  Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', {
-    configurable: true,
-    get() {
-      return desc.get!.call(this);
-    },
-    set(value: MediaProvider | null) {
-      desc.set!.call(this, value);
-      if (value && !watching && this instanceof HTMLVideoElement) {
-        watching = true;
-        this.requestVideoFrameCallback((now) => resolve(now));
-      }
-    },
-  });
-}
-
 /** ms from `start` (the click, performance.now) to the first presented frame of the room video. */
 function firstFrameSince(page: Page, start: number): Promise<number> {
-  return page.evaluate(`window.__firstFrame.then((now) => now - ${start})`);
+  return page.evaluate(`window.__firstFrame.then((f) => f.at - ${start})`);
 }
 
 async function lecternRun(

@@ -139,12 +139,18 @@ export async function startAsHost(page: Page, url: string, ownerKey: string): Pr
 }
 
 /**
- * Init script: records the size of the first frame the page's video presents once it is given a
- * stream (`window.__firstFrameSize`), however soon after that it comes.
+ * Init script: the first video to be given a stream registers for its first presented frame at
+ * once, and `window.__firstFrame` resolves with that frame's time (`performance.now()` scale) and
+ * size. A page polling for the video instead would wake its main thread while the room starts and
+ * could start listening a frame late. Used by the room tests and the rooms benchmark.
  */
-export function recordFirstFrameSize() {
-  const w = window as unknown as { __firstFrameSize?: { width: number; height: number } };
+export function watchFirstFrame() {
+  const w = window as unknown as { __firstFrame: Promise<{ at: number; width: number; height: number }> };
   const desc = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject')!;
+  let resolve: (frame: { at: number; width: number; height: number }) => void;
+  w.__firstFrame = new Promise((r) => {
+    resolve = r;
+  });
   let watching = false;
   Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', {
     configurable: true,
@@ -155,9 +161,9 @@ export function recordFirstFrameSize() {
       desc.set!.call(this, value);
       if (value && !watching && this instanceof HTMLVideoElement) {
         watching = true;
-        this.requestVideoFrameCallback((_now, meta) => {
-          w.__firstFrameSize = { width: meta.width, height: meta.height };
-        });
+        this.requestVideoFrameCallback((now, meta) =>
+          resolve({ at: now, width: meta.width, height: meta.height }),
+        );
       }
     },
   });
