@@ -40,13 +40,14 @@ const TICK_MS = 1000;
  * in DevTools' performance panel, and read by the rooms benchmark to see where the time goes.
  */
 function mark(step: 'pass' | 'signalling' | 'host' | 'call' | 'media'): void {
+  // 'call' is the host's media offer arriving on the data channel (the step raw PeerJS calls a call).
   globalThis.performance?.mark?.(`lectern:room:${step}`);
 }
 
 /**
- * A learner's side of the star: opens a data connection to the host, answers the host's media offer on it
- * (receive-only: learners join with camera and microphone off), and recovers by itself from its
- * own network drops and from the host reloading.
+ * A learner's side of the star: opens a data connection to the host, answers the host's media
+ * offer on it (receive-only: learners join with camera and microphone off), and recovers by itself
+ * from its own network drops and from the host reloading.
  */
 export class LearnerSession extends Emitter<LearnerEvents> {
   phase: LearnerPhase = 'connecting';
