@@ -163,6 +163,8 @@ export class HostSession extends Emitter<HostEvents> {
   }
 
   private async admit(conn: DataConnection): Promise<void> {
+    // Before the first await: PeerJS is answering the learner's offer right now.
+    answerWithMedia(conn);
     const admission = await verifyAdmission(
       (conn.metadata as { admission?: unknown })?.admission,
       await this.admissionKey,
@@ -199,14 +201,16 @@ export class HostSession extends Emitter<HostEvents> {
       bye('full');
       return;
     }
-    // Media goes out once the data channel is open, on the same peer connection (see `sendMedia`).
+    // Admitted: the picture and sound go out on this connection now, ahead of its data channel.
+    const media = this.sendMedia(conn);
     const onOpen = () => {
       const previous = this.learners.get(conn.peer);
       const learner: Learner = { conn, seat: entry.seat, lastSeen: Date.now(), since: Date.now() };
       this.learners.set(conn.peer, learner);
       // The same learner again (their network came back): the old line and its media go.
       if (previous && previous.conn !== conn) previous.conn.close();
-      this.sendMedia(conn);
+      // A screen shared or a speaker invited while this line was opening: it gets what the others get.
+      void media.then(() => this.closed || this.syncMedia(conn.peer));
       this.state.join(conn.peer, entry.name);
       if (this.learners.size >= limit) this.emit('limit', { limit });
       this.presenceChanged();
@@ -245,26 +249,49 @@ export class HostSession extends Emitter<HostEvents> {
   }
 
   /**
-   * Sends the host's camera and sound to a learner on the peer connection their data connection
-   * already opened: the host offers the two tracks over the data channel and the learner answers
-   * there, so the picture needs no second connection (no signalling round through the server, no
-   * second ICE check or DTLS handshake) and the host keeps one connection per learner instead of
-   * two. The learner answers receive-only: learners join with camera and microphone off.
+   * Sends the host's camera and sound to an admitted learner, on the peer connection of their data
+   * connection: no second connection (no signalling round through the server, no second ICE check
+   * or DTLS handshake), and one connection per learner on the host instead of two.
+   *
+   * The learner's first offer asks to receive audio and video, and the host's answer says it will
+   * send them (`answerWithMedia`), with no track yet: here the tracks go onto those senders, so the
+   * picture starts as soon as the connection is up, without waiting for the data channel. A learner
+   * whose offer did not ask (a page loaded before this version) gets an offer over the data channel
+   * once it opens, and answers there. Either way learners only receive: they join with camera and
+   * microphone off.
    */
-  private sendMedia(conn: DataConnection): void {
+  private async sendMedia(conn: DataConnection): Promise<void> {
     const pc = conn.peerConnection;
-    if (!pc) return;
+    if (!pc || !(await answered(conn, pc))) return;
     const stream = this.outgoing(conn.peer);
+    const slots = new Map(
+      pc
+        .getTransceivers()
+        .filter((t) => t.currentDirection === 'sendonly')
+        .map((t) => [t.receiver.track.kind, t.sender] as const),
+    );
+    if (!slots.size) {
+      const offer = () => this.offerMedia(conn, stream);
+      if (conn.open) offer();
+      else conn.on('open', offer);
+      return;
+    }
+    for (const track of stream.getTracks()) {
+      const sender = slots.get(track.kind);
+      if (!sender) continue;
+      // The resolution first, then the track: the encoder starts as it should.
+      if (track.kind === 'video') await startFullResolution(sender);
+      await sender.replaceTrack(track).catch(() => {});
+    }
+  }
+
+  /** The older way: the host adds its tracks and offers them over the open data channel. */
+  private offerMedia(conn: DataConnection, stream: MediaStream): void {
+    const pc = conn.peerConnection;
+    if (!pc || this.closed) return;
     for (const track of stream.getTracks()) {
       const sender = pc.addTrack(track, stream);
-      if (track.kind !== 'video') continue;
-      // A new video sender starts from WebRTC's default estimate of 300 kbit/s; adapting as usual,
-      // Chrome's encoder then drops its first frames and starts over at half the width and height,
-      // so the learner waited longer for a blurrier first picture (a probe of the rooms bench:
-      // 320×240 after 175–300 ms instead of 640×480 after 100–190 ms, BENCHMARKS.md). The picture starts at full
-      // resolution; once the connection's estimate has caught up, the encoder adapts as usual.
-      void prefer(sender, 'maintain-resolution');
-      setTimeout(() => sender.track && void prefer(sender, preferenceFor(sender.track)), FULL_START_MS);
+      if (track.kind === 'video') void startFullResolution(sender);
     }
     pc.setLocalDescription()
       .then(() => {
@@ -272,6 +299,18 @@ export class HostSession extends Emitter<HostEvents> {
         if (sdp && conn.open) conn.send({ t: 'offer', sdp } satisfies HostMessage);
       })
       .catch((err) => this.emit('error', { type: 'network', message: String(err) }));
+  }
+
+  /** Points one learner's senders at what everyone else gets now (screen or camera, the current mix). */
+  private syncMedia(peerId: string): void {
+    const video = this.screenTrack ?? this.local?.getVideoTracks()[0];
+    for (const { id, sender } of this.senders('video'))
+      if (id === peerId && video && sender.track && sender.track !== video)
+        sender.replaceTrack(video).then(
+          () => prefer(sender, preferenceFor(video)),
+          () => {},
+        );
+    this.refreshAudio();
   }
 
   /** The senders carrying the host's camera and sound to each learner. */
@@ -511,6 +550,60 @@ export class HostSession extends Emitter<HostEvents> {
  */
 function preferenceFor(track: MediaStreamTrack): RTCDegradationPreference {
   return track.contentHint === 'detail' || track.contentHint === 'text' ? 'maintain-resolution' : 'balanced';
+}
+
+/**
+ * A new video sender starts from WebRTC's default estimate of 300 kbit/s; adapting as usual,
+ * Chrome's encoder then drops its first frames and starts over at half the width and height, so
+ * the learner waited longer for a blurrier first picture (a probe of the rooms bench: 320×240
+ * after 175–300 ms instead of 640×480 after 100–190 ms, BENCHMARKS.md). The picture starts at full
+ * resolution; once the connection's estimate has caught up, the encoder adapts as usual.
+ */
+async function startFullResolution(sender: RTCRtpSender): Promise<void> {
+  await prefer(sender, 'maintain-resolution');
+  setTimeout(() => sender.track && void prefer(sender, preferenceFor(sender.track)), FULL_START_MS);
+}
+
+/**
+ * Makes the host's answer to a learner's first offer say it sends audio and video on the first
+ * transceiver of each kind the learner asked to receive. The answer goes out with no track on
+ * them, so nothing flows until `sendMedia`, after admission. `signalingstatechange` is dispatched
+ * before setRemoteDescription's promise resolves, so this runs before PeerJS creates its answer.
+ */
+function answerWithMedia(conn: DataConnection): void {
+  const pc = conn.peerConnection;
+  if (!pc) return;
+  const onState = () => {
+    if (pc.signalingState !== 'have-remote-offer') return;
+    pc.removeEventListener('signalingstatechange', onState);
+    const kinds = new Set<string>();
+    for (const t of pc.getTransceivers()) {
+      const kind = t.receiver.track.kind;
+      if (kinds.has(kind) || t.direction !== 'recvonly') continue;
+      kinds.add(kind);
+      t.direction = 'sendonly';
+    }
+  };
+  pc.addEventListener('signalingstatechange', onState);
+}
+
+/** Resolves true once the connection's first offer is answered, false if it closes first. */
+function answered(conn: DataConnection, pc: RTCPeerConnection): Promise<boolean> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (pc.signalingState === 'stable' && pc.localDescription) done(true);
+      else if (pc.signalingState === 'closed') done(false);
+    };
+    const closed = () => done(false);
+    const done = (ok: boolean) => {
+      pc.removeEventListener('signalingstatechange', check);
+      conn.off('close', closed);
+      resolve(ok);
+    };
+    pc.addEventListener('signalingstatechange', check);
+    conn.on('close', closed);
+    check();
+  });
 }
 
 /** Sets how a video sender gives way under CPU or bandwidth limits (no renegotiation). */

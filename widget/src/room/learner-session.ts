@@ -1,4 +1,4 @@
-import { type DataConnection, type MediaConnection, Peer } from 'peerjs';
+import { type DataConnection, type MediaConnection, Peer, type PeerConnectOption } from 'peerjs';
 import { peerOptions } from './peer-options.ts';
 import { type RoomApi, RoomApiError, type RoomJoin } from './room-api.ts';
 import { Emitter, type RoomError } from './room-errors.ts';
@@ -40,7 +40,8 @@ const TICK_MS = 1000;
  * in DevTools' performance panel, and read by the rooms benchmark to see where the time goes.
  */
 function mark(step: 'pass' | 'signalling' | 'host' | 'call' | 'media'): void {
-  // 'call' is the host's media offer arriving on the data channel (the step raw PeerJS calls a call).
+  // 'media' is the host's tracks arriving: with the host's answer, so before 'host' (the data
+  // channel open). 'call' is only from a host of the older way: its media offer on the data channel.
   globalThis.performance?.mark?.(`lectern:room:${step}`);
 }
 
@@ -148,16 +149,26 @@ export class LearnerSession extends Emitter<LearnerEvents> {
       serialization: 'json',
       reliable: true,
       metadata: { admission: this.pass.admission },
-    });
+      // The offer asks to receive the host's camera and sound on this same connection; the host
+      // puts them on once it has admitted us (host-session.ts `sendMedia`). PeerJS hands these
+      // options to createOffer; they are not in its types.
+      constraints: { offerToReceiveAudio: true, offerToReceiveVideo: true },
+    } as PeerConnectOption);
     if (!conn) return;
     this.conn = conn;
     this.lastHeard = Date.now();
-    // The host adds its camera and sound to this connection once it has admitted us (an `offer`
-    // on the data channel, answered below); the tracks arrive here.
+    // The tracks arrive with the host's answer (or, from a host of the older way, with its offer
+    // on the data channel, answered below). The host answered before it had tracks on its senders,
+    // so the answer may name no stream: the room's stream is ours, one per connection.
+    let stream: MediaStream | null = null;
     conn.peerConnection?.addEventListener('track', (e) => {
-      const stream = e.streams[0];
-      if (this.conn !== conn || !stream || stream === this.media) return;
+      if (this.conn !== conn) return;
+      if (stream) {
+        if (!stream.getTracks().includes(e.track)) stream.addTrack(e.track);
+        return;
+      }
       mark('media');
+      stream = new MediaStream([e.track]);
       this.media = stream;
       this.emit('media', stream);
     });
