@@ -24,6 +24,29 @@ function offerAsksForNoMedia() {
   });
 }
 
+// A page that tries to send the host its own camera and microphone, and an extra video line,
+// on the connection that carries the host's picture (a learner's page is the learner's to change).
+function offerOwnMedia() {
+  const w = window as unknown as { __pcs: RTCPeerConnection[] };
+  w.__pcs = [];
+  const createOffer = RTCPeerConnection.prototype.createOffer as (
+    this: RTCPeerConnection,
+    options?: RTCOfferOptions,
+  ) => Promise<RTCSessionDescriptionInit>;
+  Object.defineProperty(RTCPeerConnection.prototype, 'createOffer', {
+    configurable: true,
+    async value(this: RTCPeerConnection, options?: RTCOfferOptions) {
+      if (!w.__pcs.includes(this)) {
+        w.__pcs.push(this);
+        const own = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+        for (const track of own.getTracks()) this.addTrack(track, own);
+        this.addTransceiver('video', { direction: 'sendonly', sendEncodings: [{}] });
+      }
+      return createOffer.call(this, options);
+    },
+  });
+}
+
 /** The widget's User Timing marks on the learner's way in, ms since the page's time origin. */
 const marks = (page: Page) =>
   page.evaluate(() =>
@@ -45,12 +68,15 @@ test('the host picture comes with the answer to the learner first offer; an olde
   const current = await roomContext(browser, watchFirstFrame);
   const older = await roomContext(browser, watchFirstFrame);
   await older.addInitScript(offerAsksForNoMedia);
+  const pushy = await roomContext(browser, watchFirstFrame);
+  await pushy.addInitScript(offerOwnMedia);
   try {
     await startAsHost(await hostContext.newPage(), url, server.ownerKey);
     const pages: Page[] = [];
     for (const [context, name] of [
       [current, 'Nia'],
       [older, 'Oz'],
+      [pushy, 'Pat'],
     ] as const) {
       const page = await context.newPage();
       pages.push(page);
@@ -62,7 +88,7 @@ test('the host picture comes with the answer to the learner first offer; an olde
       expect(v.advancing).toBeGreaterThan(2);
       expect(await page.evaluate(`window.__firstFrame.then((f) => [f.width, f.height])`)).toEqual([640, 480]);
     }
-    const [now, before] = await Promise.all(pages.map(marks));
+    const [now, before] = await Promise.all(pages.slice(0, 2).map(marks));
     // Current page: the tracks arrived with the host's answer, before the data channel opened,
     // and no offer came over it.
     expect(now.media).toBeLessThan(now.host);
@@ -70,7 +96,19 @@ test('the host picture comes with the answer to the learner first offer; an olde
     // Older page: the host offered its tracks over the open data channel, and the page answered.
     expect(before.call).toBeGreaterThan(before.host);
     expect(before.media).toBeGreaterThan(before.call);
+    // The page that offered its own camera, microphone and an extra video line: the host answered
+    // that it only sends on one line of each kind and refused the extra one; nothing went out.
+    const pushed = await pages[2].evaluate(async () => {
+      const pc = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs[0];
+      let sent = 0;
+      (await pc.getStats()).forEach((r) => {
+        if (r.type === 'outbound-rtp') sent += r.bytesSent ?? 0;
+      });
+      return { directions: pc.getTransceivers().map((t) => t.currentDirection), sent };
+    });
+    expect(pushed.directions).toEqual(['recvonly', 'recvonly', 'inactive']);
+    expect(pushed.sent).toBe(0);
   } finally {
-    for (const c of [hostContext, current, older]) await c.close();
+    for (const c of [hostContext, current, older, pushy]) await c.close();
   }
 });

@@ -566,7 +566,7 @@ async function startFullResolution(sender: RTCRtpSender): Promise<void> {
 
 /**
  * Makes the host's answer to a learner's first offer say it sends audio and video on the first
- * transceiver of each kind the learner asked to receive. The answer goes out with no track on
+ * transceiver of each kind in the offer, and nothing else. The answer goes out with no track on
  * them, so nothing flows until `sendMedia`, after admission. `signalingstatechange` is dispatched
  * before setRemoteDescription's promise resolves, so this runs before PeerJS creates its answer.
  */
@@ -576,12 +576,13 @@ function answerWithMedia(conn: DataConnection): void {
   const onState = () => {
     if (pc.signalingState !== 'have-remote-offer') return;
     pc.removeEventListener('signalingstatechange', onState);
+    // One of each kind carries the host's picture and sound; any other media line in the offer
+    // is refused: learners send the host nothing on this connection.
     const kinds = new Set<string>();
     for (const t of pc.getTransceivers()) {
       const kind = t.receiver.track.kind;
-      if (kinds.has(kind) || t.direction !== 'recvonly') continue;
+      t.direction = kinds.has(kind) ? 'inactive' : 'sendonly';
       kinds.add(kind);
-      t.direction = 'sendonly';
     }
   };
   pc.addEventListener('signalingstatechange', onState);
