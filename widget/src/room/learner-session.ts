@@ -46,8 +46,9 @@ function mark(step: 'pass' | 'signalling' | 'host' | 'call' | 'media'): void {
 }
 
 /**
- * A learner's side of the star: opens a data connection to the host, answers the host's media
- * offer on it (receive-only: learners join with camera and microphone off), and recovers by itself
+ * A learner's side of the star: opens a data connection to the host whose offer also asks for the
+ * host's camera and sound (receive-only: learners join with camera and microphone off), answers a
+ * host of the older way that offers them over the data channel instead, and recovers by itself
  * from its own network drops and from the host reloading.
  */
 export class LearnerSession extends Emitter<LearnerEvents> {
