@@ -1,91 +1,90 @@
 import { type DataConnection, type MediaConnection, Peer } from 'peerjs';
-import { importAdmissionKey, verifyAdmission } from './admission.ts';
-import { AudioMixer } from './audio-mixer.ts';
+import { sayBye } from './host/goodbye.ts';
+import type { HostEvents, HostOptions } from './host/host-events.ts';
+import { cleanChat, cleanPoll } from './host/host-input.ts';
+import { HostStage } from './host/host-stage.ts';
+import { RosterGate } from './host/roster-gate.ts';
+import { seatDecision } from './host/seat-rules.ts';
+import { SnapshotSchedule } from './host/snapshot-schedule.ts';
+import type { MediaTransport } from './media/media-transport.ts';
+import { PeerMediaTransport } from './media/peer-media-transport.ts';
 import { peerOptions } from './peer-options.ts';
-import type { RoomApi, RoomJoin, Roster } from './room-api.ts';
-import { Emitter, type RoomError } from './room-errors.ts';
+import { HOST_RECONNECT_POLICY, ReconnectRun } from './reconnect-policy.ts';
+import type { RoomApi, RoomJoin } from './room-api.ts';
+import { Emitter } from './room-errors.ts';
 import {
   type HostMessage,
   PING_MS,
   parseLearnerMessage,
   ROSTER_SWEEP_MS,
-  type RoomSnapshot,
   SILENCE_MS,
 } from './room-protocol.ts';
 import { RoomState } from './room-state.ts';
 
-/** How late a join or leave may reach the room (see `presenceChanged`). */
-export const PRESENCE_MS = 1000;
-/** How long a learner's picture starts at full resolution before the encoder adapts as usual (see `sendMedia`). */
-export const FULL_START_MS = 3000;
+export type { HostEvents, HostOptions } from './host/host-events.ts';
+export { PRESENCE_MS } from './host/snapshot-schedule.ts';
+export { FULL_START_MS } from './media/degradation.ts';
 
 type Learner = {
-  /** Their data connection; the host's camera and sound travel on its peer connection too (see `sendMedia`). */
+  peerId: string;
+  /** Their data connection; the host's camera and sound travel on its peer connection too (see `PeerMediaTransport`). */
   conn: DataConnection;
-  speakCall?: MediaConnection;
   seat: string;
   lastSeen: number;
   /** When the host admitted them (a roster read that began earlier may not list them yet). */
   since: number;
   /** Roster checks in a row that did not list them (see `sweep`). */
-  unlisted?: number;
-};
-
-export type HostEvents = {
-  /** The room changed (the host's own view). */
-  state: RoomSnapshot;
-  /** The learner limit is reached; further learners are turned away until someone leaves. */
-  limit: { limit: number };
-  /** An invited speaker's audio, for the host to hear. */
-  speaker: { peerId: string; stream: MediaStream | null };
-  ended: undefined;
-  error: RoomError;
+  unlisted: number;
 };
 
 /**
- * The host's side of the star: sends every admitted learner its camera + mixed audio, holds the
- * room state, relays chat/Q&A/polls. Admits only peer ids on the server's roster for this room.
+ * The host's side of the room: admits only learners the server lets in (`RosterGate`, admissions),
+ * holds the room state and sends it (`SnapshotSchedule`), relays chat/Q&A/polls, and hands the
+ * picture and sound to a `MediaTransport`.
  */
 export class HostSession extends Emitter<HostEvents> {
   readonly state: RoomState;
-  local: MediaStream | null = null;
   private peer: Peer | null = null;
-  private mixer: AudioMixer | null = null;
+  private readonly stage: HostStage;
   private learners = new Map<string, Learner>();
-  private roster: Roster | null = null;
-  private rosterAt = 0;
-  private rosterRequest: { startedAt: number; done: Promise<void> } | null = null;
-  private readonly admissionKey: Promise<CryptoKey | null>;
-  private screenTrack: MediaStreamTrack | null = null;
+  private readonly roster: RosterGate;
+  private readonly media: MediaTransport;
+  private readonly snapshots = new SnapshotSchedule(() => this.sendSnapshots());
+  private readonly reconnect: ReconnectRun;
   private timers: ReturnType<typeof setInterval>[] = [];
-  private pending = false;
-  private presenceTimer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
 
   constructor(
     private readonly api: RoomApi,
     private readonly pass: RoomJoin,
+    options: HostOptions = {},
   ) {
     super();
     this.state = new RoomState(pass.peerId, pass.name);
-    this.admissionKey = importAdmissionKey(pass.admissionKey);
+    const networkError = (message: string) => this.emit('error', { type: 'network', message });
+    this.roster = new RosterGate(api, pass, networkError);
+    this.media = options.media ?? new PeerMediaTransport(networkError);
+    this.stage = new HostStage(this.media);
+    this.reconnect = new ReconnectRun(options.reconnectPolicy ?? HOST_RECONNECT_POLICY);
+  }
+
+  /** The host's camera and microphone (null until `start`, or if they could not be opened). */
+  get local(): MediaStream | null {
+    return this.stage.local;
   }
 
   async start(): Promise<void> {
-    try {
-      this.local = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
-    } catch (err) {
-      this.emit('error', { type: 'media_unavailable', message: String(err) });
-    }
-    this.mixer = new AudioMixer(this.local);
-    this.mixer.resume();
+    const failure = await this.stage.open();
+    if (failure) this.emit('error', { type: 'media_unavailable', message: failure });
     const peer = new Peer(this.pass.peerId, peerOptions(this.api.server, this.pass));
     this.peer = peer;
     peer.on('connection', (conn) => this.admit(conn));
     peer.on('call', (call) => this.onSpeakerCall(call));
+    peer.on('open', () => this.reconnect.reset());
     peer.on('disconnected', () => {
       // Signalling only: established media keeps flowing. Retry unless we were closed.
-      if (!this.closed) setTimeout(() => !this.closed && peer.disconnected && peer.reconnect(), 1000);
+      const delay = this.closed ? null : this.reconnect.next(Date.now());
+      if (delay !== null) setTimeout(() => !this.closed && peer.disconnected && peer.reconnect(), delay);
     });
     peer.on('error', (err) => {
       if (err.type === 'peer-unavailable') return; // a learner left mid-call
@@ -93,30 +92,18 @@ export class HostSession extends Emitter<HostEvents> {
     });
     this.timers.push(setInterval(() => this.heartbeat(), PING_MS));
     this.timers.push(setInterval(() => void this.sweep(), ROSTER_SWEEP_MS));
-    this.changed();
+    this.snapshots.now();
   }
 
-  /**
-   * Lets go of learners the server no longer lists: a refunded ticket (the server closes its
-   * signalling at once, but media and data flow peer to peer, so the host has to hang up), or a
-   * removal made from another device. Learners admitted after the read began are left alone, and
-   * a learner goes only when two checks in a row miss them: a ticket moving to another device
-   * leaves the roster a moment before its new device reaches the host (which then says
-   * "superseded", the right goodbye for that case).
-   */
+  /** Lets go of learners the server no longer lists (`RosterGate.sweep`). */
   private async sweep(): Promise<void> {
     if (!this.learners.size || this.closed) return;
-    const read = this.readRoster();
-    await read.done;
-    if (this.rosterAt !== read.startedAt || !this.roster || this.closed) return; // failed, or overtaken
-    const listed = new Set(this.roster.learners.map((l) => l.peerId));
-    for (const [id, l] of this.learners) {
-      if (listed.has(id) || l.since >= read.startedAt) {
-        l.unlisted = 0;
-        continue;
-      }
-      l.unlisted = (l.unlisted ?? 0) + 1;
-      if (l.unlisted < 2) continue;
+    const swept = await this.roster.sweep(() => [...this.learners.values()]);
+    if (!swept || this.closed) return; // failed, or overtaken
+    for (const l of this.learners.values()) l.unlisted = swept.unlisted.get(l.peerId) ?? l.unlisted;
+    for (const id of swept.drop) {
+      const l = this.learners.get(id);
+      if (!l) continue;
       if (l.conn.open) l.conn.send({ t: 'bye', reason: 'revoked' } satisfies HostMessage);
       // A moment for the goodbye to arrive before the line is cut.
       setTimeout(() => this.learners.get(id) === l && this.drop(id), 200);
@@ -125,114 +112,56 @@ export class HostSession extends Emitter<HostEvents> {
 
   /** Resumes audio from a click: browsers start Web Audio suspended. */
   userGesture(): void {
-    this.mixer?.resume();
-  }
-
-  /**
-   * The roster entry of a connecting peer. The server lists a learner on the roster when their
-   * pass opens its signalling socket, before they can reach the host, so a roster read that
-   * started after the connection arrived is proof enough: unknown peers share such a read
-   * (learners who join together cost one request) and are refused if it does not list them. The
-   * host reads the roster with its own pass, which lasts as long as the room.
-   */
-  private async rosterEntry(peerId: string) {
-    const find = () => this.roster?.learners.find((l) => l.peerId === peerId);
-    const known = find();
-    if (known) return known;
-    const arrived = Date.now();
-    let request = this.rosterRequest;
-    if (!request || request.startedAt < arrived) request = this.readRoster();
-    await request.done;
-    return find();
-  }
-
-  private readRoster(): { startedAt: number; done: Promise<void> } {
-    const startedAt = Date.now();
-    const done = this.api.roster(this.pass).then(
-      (roster) => {
-        // Reads can overlap: the one that started last wins.
-        if (startedAt >= this.rosterAt) {
-          this.roster = roster;
-          this.rosterAt = startedAt;
-        }
-      },
-      (err) => this.emit('error', { type: 'network', message: String(err) }),
-    );
-    this.rosterRequest = { startedAt, done };
-    return this.rosterRequest;
+    this.stage.resume();
   }
 
   private async admit(conn: DataConnection): Promise<void> {
     // Before the first await: PeerJS is answering the learner's offer right now.
-    answerWithMedia(conn);
-    const admission = await verifyAdmission(
-      (conn.metadata as { admission?: unknown })?.admission,
-      await this.admissionKey,
-      {
-        peerId: conn.peer,
-        workshop: this.api.workshopId,
-        now: Date.now(),
-      },
-    );
-    const entry = admission ?? (await this.rosterEntry(conn.peer));
+    this.media.attach(conn);
+    const entry = await this.roster.admit(conn.peer, conn.metadata);
     // Not on the server's roster for this room: never answer, never send media.
     if (!entry || this.closed) {
       conn.close();
       return;
     }
-    const bye = (reason: 'superseded' | 'full') => {
-      const send = () => {
-        conn.send({ t: 'bye', reason } satisfies HostMessage);
-        setTimeout(() => conn.close(), 200);
-      };
-      if (conn.open) send();
-      else conn.on('open', send);
-    };
-    for (const [id, l] of this.learners) {
-      if (l.seat === entry.seat && id !== conn.peer) {
-        // Second device: the newest pass holds the seat.
-        l.conn.send({ t: 'bye', reason: 'superseded' } satisfies HostMessage);
-        this.drop(id);
-      }
+    const limit = this.roster.learnerLimit;
+    const decision = seatDecision(
+      [...this.learners.values()],
+      { peerId: conn.peer, seat: entry.seat },
+      limit,
+    );
+    for (const id of decision.supersede) {
+      // Second device: the newest pass holds the seat.
+      this.learners.get(id)?.conn.send({ t: 'bye', reason: 'superseded' } satisfies HostMessage);
+      this.drop(id);
     }
-    const limit = this.roster?.learnerLimit ?? this.pass.room.learnerLimit;
-    if (!this.learners.has(conn.peer) && this.learners.size >= limit) {
+    if (decision.full) {
       this.emit('limit', { limit });
-      bye('full');
+      sayBye(conn, 'full');
       return;
     }
     // Admitted: the picture and sound go out on this connection now, ahead of its data channel.
-    const media = this.sendMedia(conn);
+    const media = this.media.send(conn.peer, conn, this.stage.outgoing(conn.peer));
     const onOpen = () => {
       const previous = this.learners.get(conn.peer);
-      const learner: Learner = { conn, seat: entry.seat, lastSeen: Date.now(), since: Date.now() };
-      this.learners.set(conn.peer, learner);
+      const now = Date.now();
+      this.learners.set(conn.peer, {
+        peerId: conn.peer,
+        conn,
+        seat: entry.seat,
+        lastSeen: now,
+        since: now,
+        unlisted: 0,
+      });
       // The same learner again (their network came back): the old line and its media go.
       if (previous && previous.conn !== conn) previous.conn.close();
       // A screen shared or a speaker invited while this line was opening: it gets what the others get.
-      void media.then(() => this.closed || this.syncMedia(conn.peer));
+      void media.then(() => this.closed || this.stage.sync(conn.peer, this.learners.keys()));
       this.state.join(conn.peer, entry.name);
       if (this.learners.size >= limit) this.emit('limit', { limit });
-      this.presenceChanged();
+      this.snapshots.presence();
     };
-    conn.on('data', (data) => {
-      const learner = this.learners.get(conn.peer);
-      if (!learner || learner.conn !== conn) return;
-      learner.lastSeen = Date.now();
-      const msg = parseLearnerMessage(data);
-      if (msg?.t === 'answer') {
-        // Only while our offer is out; an answer the browser rejects costs that learner their
-        // picture, and nobody else anything (it is not the host's error to show).
-        const pc = conn.peerConnection;
-        if (pc?.signalingState === 'have-local-offer')
-          pc.setRemoteDescription({ type: 'answer', sdp: msg.sdp }).catch(() => {});
-        return;
-      }
-      if (msg && msg.t !== 'ping' && this.state.apply(conn.peer, msg)) {
-        if (msg.t === 'stop-speaking') this.stopSpeaker(conn.peer);
-        this.changed();
-      }
-    });
+    conn.on('data', (data) => this.onLearnerData(conn, data));
     conn.on('close', () => {
       if (this.learners.get(conn.peer)?.conn === conn) this.drop(conn.peer);
     });
@@ -240,129 +169,32 @@ export class HostSession extends Emitter<HostEvents> {
     else conn.on('open', onOpen);
   }
 
-  private outgoing(peerId: string): MediaStream {
-    const tracks: MediaStreamTrack[] = [];
-    const video = this.screenTrack ?? this.local?.getVideoTracks()[0];
-    if (video) tracks.push(video);
-    if (this.mixer) tracks.push(this.mixer.trackFor(peerId));
-    return new MediaStream(tracks);
-  }
-
-  /**
-   * Sends the host's camera and sound to an admitted learner, on the peer connection of their data
-   * connection: no second connection (no signalling round through the server, no second ICE check
-   * or DTLS handshake), and one connection per learner on the host instead of two.
-   *
-   * The learner's first offer asks to receive audio and video, and the host's answer says it will
-   * send them (`answerWithMedia`), with no track yet: here the tracks go onto those senders, so the
-   * picture starts as soon as the connection is up, without waiting for the data channel. A learner
-   * whose offer did not ask (a page loaded before this version) gets an offer over the data channel
-   * once it opens, and answers there. Either way learners only receive: they join with camera and
-   * microphone off.
-   */
-  private async sendMedia(conn: DataConnection): Promise<void> {
-    const pc = conn.peerConnection;
-    if (!pc || !(await answered(conn, pc))) return;
-    const stream = this.outgoing(conn.peer);
-    const slots = new Map(
-      pc
-        .getTransceivers()
-        .filter((t) => t.currentDirection === 'sendonly')
-        .map((t) => [t.receiver.track.kind, t.sender] as const),
-    );
-    if (!slots.size) {
-      const offer = () => this.offerMedia(conn, stream);
-      if (conn.open) offer();
-      else conn.on('open', offer);
-      return;
+  private onLearnerData(conn: DataConnection, data: unknown): void {
+    const learner = this.learners.get(conn.peer);
+    if (!learner || learner.conn !== conn) return;
+    learner.lastSeen = Date.now();
+    const msg = parseLearnerMessage(data);
+    if (msg?.t === 'answer') this.media.answered(conn, msg.sdp);
+    else if (msg && msg.t !== 'ping' && this.state.apply(conn.peer, msg)) {
+      if (msg.t === 'stop-speaking') this.stopSpeaker(conn.peer);
+      this.snapshots.now();
     }
-    for (const track of stream.getTracks()) {
-      const sender = slots.get(track.kind);
-      if (!sender) continue;
-      // The resolution first, then the track: the encoder starts as it should.
-      if (track.kind === 'video') await startFullResolution(sender);
-      await sender.replaceTrack(track).catch(() => {});
-    }
-  }
-
-  /** The older way: the host adds its tracks and offers them over the open data channel. */
-  private offerMedia(conn: DataConnection, stream: MediaStream): void {
-    const pc = conn.peerConnection;
-    if (!pc || this.closed) return;
-    for (const track of stream.getTracks()) {
-      const sender = pc.addTrack(track, stream);
-      if (track.kind === 'video') void startFullResolution(sender);
-    }
-    pc.setLocalDescription()
-      .then(() => {
-        const sdp = pc.localDescription?.sdp;
-        if (sdp && conn.open) conn.send({ t: 'offer', sdp } satisfies HostMessage);
-      })
-      .catch((err) => this.emit('error', { type: 'network', message: String(err) }));
-  }
-
-  /** Points one learner's senders at what everyone else gets now (screen or camera, the current mix). */
-  private syncMedia(peerId: string): void {
-    const video = this.screenTrack ?? this.local?.getVideoTracks()[0];
-    for (const { id, sender } of this.senders('video'))
-      if (id === peerId && video && sender.track && sender.track !== video)
-        sender.replaceTrack(video).then(
-          () => prefer(sender, preferenceFor(video)),
-          () => {},
-        );
-    this.refreshAudio();
-  }
-
-  /** The senders carrying the host's camera and sound to each learner. */
-  private senders(kind: 'audio' | 'video'): { id: string; sender: RTCRtpSender }[] {
-    return [...this.learners].flatMap(([id, l]) => {
-      const sender = l.conn.peerConnection
-        ?.getTransceivers()
-        .find((t) => t.receiver.track.kind === kind)?.sender;
-      return sender ? [{ id, sender }] : [];
-    });
   }
 
   private onSpeakerCall(call: MediaConnection): void {
-    const learner = this.learners.get(call.peer);
     // Only an invited speaker may send media to the host.
-    if (!learner || !this.state.participants.get(call.peer)?.speaking) {
+    if (!this.learners.has(call.peer) || !this.state.participants.get(call.peer)?.speaking) {
       call.close();
       return;
     }
-    learner.speakCall?.close();
-    learner.speakCall = call;
-    call.on('stream', (stream) => {
-      this.mixer?.addSpeaker(call.peer, stream);
-      this.refreshAudio();
+    this.stage.takeCall(call, (stream) => {
+      this.stage.addSpeaker(call.peer, stream, this.learners.keys());
       this.emit('speaker', { peerId: call.peer, stream });
     });
-    call.answer();
-  }
-
-  /** Points every learner's audio sender at its current mix. */
-  private refreshAudio(): void {
-    for (const { id, sender } of this.senders('audio')) {
-      const track = this.mixer?.trackFor(id);
-      if (track && sender.track !== track) sender.replaceTrack(track).catch(() => {});
-    }
-  }
-
-  private replaceVideo(track: MediaStreamTrack | null): void {
-    if (!track) return;
-    for (const { sender } of this.senders('video'))
-      sender.replaceTrack(track).then(
-        () => prefer(sender, preferenceFor(track)),
-        () => {},
-      );
   }
 
   private stopSpeaker(peerId: string): void {
-    const l = this.learners.get(peerId);
-    l?.speakCall?.close();
-    if (l) l.speakCall = undefined;
-    this.mixer?.removeSpeaker(peerId);
-    this.refreshAudio();
+    this.stage.removeSpeaker(peerId, this.learners.keys());
     this.emit('speaker', { peerId, stream: null });
   }
 
@@ -370,10 +202,11 @@ export class HostSession extends Emitter<HostEvents> {
     const l = this.learners.get(peerId);
     if (!l) return;
     this.learners.delete(peerId);
+    this.media.drop(l.conn);
     l.conn.close();
     this.stopSpeaker(peerId);
     this.state.leave(peerId);
-    this.presenceChanged();
+    this.snapshots.presence();
   }
 
   private heartbeat(): void {
@@ -384,71 +217,46 @@ export class HostSession extends Emitter<HostEvents> {
     }
   }
 
-  /**
-   * Joins and leaves reach everyone within `PRESENCE_MS`, in one snapshot, instead of one snapshot
-   * per change: a burst of arrivals costs each page one redraw, and a newcomer's first picture does
-   * not compete with every page in the room redrawing its participant list. Anything else (chat,
-   * questions, polls, hands) goes out at once and carries pending joins and leaves with it.
-   */
-  private presenceChanged(): void {
-    this.presenceTimer ??= setTimeout(() => {
-      this.presenceTimer = null;
-      this.changed();
-    }, PRESENCE_MS);
-  }
-
-  /** Coalesces changes into one snapshot per learner per tick. */
-  private changed(): void {
-    if (this.presenceTimer) {
-      clearTimeout(this.presenceTimer);
-      this.presenceTimer = null;
+  /** One snapshot to each learner (tailored to them), and the host's own view. */
+  private sendSnapshots(): void {
+    for (const [id, l] of this.learners) {
+      if (l.conn.open)
+        l.conn.send({ t: 'snapshot', state: this.state.snapshotFor(id) } satisfies HostMessage);
     }
-    if (this.pending) return;
-    this.pending = true;
-    queueMicrotask(() => {
-      this.pending = false;
-      for (const [id, l] of this.learners) {
-        if (l.conn.open)
-          l.conn.send({ t: 'snapshot', state: this.state.snapshotFor(id) } satisfies HostMessage);
-      }
-      this.emit('state', this.state.snapshotFor(this.pass.peerId));
-    });
+    this.emit('state', this.state.snapshotFor(this.pass.peerId));
   }
 
   // ── Host controls ──────────────────────────────────────────────────────────────────────────
 
   say(text: string): void {
-    const clean = text.trim().slice(0, 500);
+    const clean = cleanChat(text);
     if (!clean) return;
     this.state.say(this.pass.peerId, clean);
-    this.changed();
+    this.snapshots.now();
   }
 
   markAnswered(id: string): void {
     this.state.markAnswered(id);
-    this.changed();
+    this.snapshots.now();
   }
 
   createPoll(question: string, options: string[]): void {
-    const opts = options
-      .map((o) => o.trim())
-      .filter(Boolean)
-      .slice(0, 6);
-    if (!question.trim() || opts.length < 2) return;
-    this.state.createPoll(question.trim().slice(0, 200), opts);
-    this.changed();
+    const poll = cleanPoll(question, options);
+    if (!poll) return;
+    this.state.createPoll(poll.question, poll.options);
+    this.snapshots.now();
   }
 
   closePoll(id: string): void {
     this.state.closePoll(id);
-    this.changed();
+    this.snapshots.now();
   }
 
   invite(peerId: string): void {
-    this.mixer?.resume();
+    this.stage.resume();
     if (!this.state.setSpeaking(peerId, true)) return;
     this.learners.get(peerId)?.conn.send({ t: 'invite' } satisfies HostMessage);
-    this.changed();
+    this.snapshots.now();
   }
 
   /** Mutes an invited speaker: they stop sending and leave the mix. */
@@ -456,7 +264,7 @@ export class HostSession extends Emitter<HostEvents> {
     if (!this.state.setSpeaking(peerId, false)) return;
     this.learners.get(peerId)?.conn.send({ t: 'mute' } satisfies HostMessage);
     this.stopSpeaker(peerId);
-    this.changed();
+    this.snapshots.now();
   }
 
   async remove(peerId: string): Promise<void> {
@@ -469,19 +277,19 @@ export class HostSession extends Emitter<HostEvents> {
     }
     this.drop(peerId);
     // The host's own action: the room (and the host's list) shows it at once, not with the next batch.
-    this.changed();
+    this.snapshots.now();
   }
 
   setMicMuted(muted: boolean): void {
-    if (this.mixer) this.mixer.hostMuted = muted;
+    this.stage.micMuted = muted;
   }
 
   get micMuted(): boolean {
-    return this.mixer?.hostMuted ?? true;
+    return this.stage.micMuted;
   }
 
   setCameraOn(on: boolean): void {
-    for (const t of this.local?.getVideoTracks() ?? []) t.enabled = on;
+    this.stage.setCameraOn(on);
   }
 
   /** Switches every learner's video to the screen (no renegotiation: the video sender's track is replaced). */
@@ -490,27 +298,24 @@ export class HostSession extends Emitter<HostEvents> {
       const screen = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
       const track = screen.getVideoTracks()[0];
       track.contentHint = 'detail';
-      this.screenTrack = track;
       track.addEventListener('ended', () => this.stopScreen());
-      this.replaceVideo(track);
+      this.stage.setScreen(track, this.learners.keys());
       this.state.screen = true;
-      this.changed();
+      this.snapshots.now();
     } catch (err) {
       this.emit('error', { type: 'screen_unavailable', message: String(err) });
     }
   }
 
   stopScreen(): void {
-    if (!this.screenTrack) return;
-    this.screenTrack.stop();
-    this.screenTrack = null;
-    this.replaceVideo(this.local?.getVideoTracks()[0] ?? null);
+    if (!this.stage.sharing) return;
+    this.stage.setScreen(null, this.learners.keys());
     this.state.screen = false;
-    this.changed();
+    this.snapshots.now();
   }
 
   get screenStream(): MediaStream | null {
-    return this.screenTrack ? new MediaStream([this.screenTrack]) : null;
+    return this.stage.screenStream;
   }
 
   /** Ends the room for everyone: learners are told first, then the server closes the room. */
@@ -536,82 +341,9 @@ export class HostSession extends Emitter<HostEvents> {
     this.closed = true;
     for (const t of this.timers) clearInterval(t);
     for (const id of [...this.learners.keys()]) this.drop(id);
-    if (this.presenceTimer) clearTimeout(this.presenceTimer);
+    this.snapshots.close();
+    this.media.close();
     this.peer?.destroy();
-    this.mixer?.close();
-    this.screenTrack?.stop();
-    for (const t of this.local?.getTracks() ?? []) t.stop();
-  }
-}
-
-/**
- * A shared screen keeps its resolution (text stays legible; frame rate gives way under load), a
- * camera adapts both ("balanced").
- */
-function preferenceFor(track: MediaStreamTrack): RTCDegradationPreference {
-  return track.contentHint === 'detail' || track.contentHint === 'text' ? 'maintain-resolution' : 'balanced';
-}
-
-/**
- * A new video sender starts from WebRTC's default estimate of 300 kbit/s; adapting as usual,
- * Chrome's encoder then drops its first frames and starts over at half the width and height, so
- * the learner waited longer for a blurrier first picture (a probe of the rooms bench: 320×240
- * after 175–300 ms instead of 640×480 after 100–190 ms, BENCHMARKS.md). The picture starts at full
- * resolution; once the connection's estimate has caught up, the encoder adapts as usual.
- */
-async function startFullResolution(sender: RTCRtpSender): Promise<void> {
-  await prefer(sender, 'maintain-resolution');
-  setTimeout(() => sender.track && void prefer(sender, preferenceFor(sender.track)), FULL_START_MS);
-}
-
-/**
- * Makes the host's answer to a learner's first offer say it sends audio and video on the first
- * transceiver of each kind in the offer, and nothing else. The answer goes out with no track on
- * them, so nothing flows until `sendMedia`, after admission. `signalingstatechange` is dispatched
- * before setRemoteDescription's promise resolves, so this runs before PeerJS creates its answer.
- */
-function answerWithMedia(conn: DataConnection): void {
-  const pc = conn.peerConnection;
-  if (!pc) return;
-  const onState = () => {
-    if (pc.signalingState !== 'have-remote-offer') return;
-    pc.removeEventListener('signalingstatechange', onState);
-    // One of each kind carries the host's picture and sound; any other media line in the offer
-    // is refused: learners send the host nothing on this connection.
-    const kinds = new Set<string>();
-    for (const t of pc.getTransceivers()) {
-      const kind = t.receiver.track.kind;
-      t.direction = kinds.has(kind) ? 'inactive' : 'sendonly';
-      kinds.add(kind);
-    }
-  };
-  pc.addEventListener('signalingstatechange', onState);
-}
-
-/** Resolves true once the connection's first offer is answered, false if it closes first. */
-function answered(conn: DataConnection, pc: RTCPeerConnection): Promise<boolean> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (pc.signalingState === 'stable' && pc.localDescription) done(true);
-      else if (pc.signalingState === 'closed') done(false);
-    };
-    const closed = () => done(false);
-    const done = (ok: boolean) => {
-      pc.removeEventListener('signalingstatechange', check);
-      conn.off('close', closed);
-      resolve(ok);
-    };
-    pc.addEventListener('signalingstatechange', check);
-    conn.on('close', closed);
-    check();
-  });
-}
-
-/** Sets how a video sender gives way under CPU or bandwidth limits (no renegotiation). */
-async function prefer(sender: RTCRtpSender, degradationPreference: RTCDegradationPreference): Promise<void> {
-  try {
-    await sender.setParameters({ ...sender.getParameters(), degradationPreference });
-  } catch {
-    // A browser without this setting keeps its own default.
+    this.stage.close();
   }
 }
