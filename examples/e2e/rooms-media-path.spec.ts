@@ -10,8 +10,9 @@ import {
   watchFirstFrame,
 } from './rooms-harness/room-fixtures.ts';
 
-// A learner page loaded before the host's picture came with the connection's first answer: its
-// offer asks to receive nothing (Chromium would honour the legacy options it drops here).
+// A learner page in Safari: WebKit ignores the legacy offerToReceiveAudio/Video options (it
+// enables them only on GTK/WPE), so the learner's first offer asks to receive nothing. Chromium
+// honours them; here it is made to drop them as Safari does.
 function offerAsksForNoMedia() {
   const createOffer = RTCPeerConnection.prototype.createOffer as (
     this: RTCPeerConnection,
@@ -58,7 +59,7 @@ const marks = (page: Page) =>
     ),
   ) as Promise<Record<string, number>>;
 
-test('the host picture comes with the answer to the learner first offer; an older page gets it over the data channel', async ({
+test('the host picture comes with the answer to the learner first offer; a page whose offer asks for nothing (Safari) gets it over the data channel', async ({
   browser,
   server,
 }) => {
@@ -93,7 +94,7 @@ test('the host picture comes with the answer to the learner first offer; an olde
     // and no offer came over it.
     expect(now.media).toBeLessThan(now.host);
     expect(now.call).toBeUndefined();
-    // Older page: the host offered its tracks over the open data channel, and the page answered.
+    // Safari's way: the host offered its tracks over the open data channel, and the page answered.
     expect(before.call).toBeGreaterThan(before.host);
     expect(before.media).toBeGreaterThan(before.call);
     // The page that offered its own camera, microphone and an extra video line: the host answered

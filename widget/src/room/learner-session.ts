@@ -1,14 +1,10 @@
 import { type DataConnection, type MediaConnection, Peer, type PeerConnectOption } from 'peerjs';
+import { recoveryStep } from './learner-recovery.ts';
 import { peerOptions } from './peer-options.ts';
+import { LEARNER_RECONNECT_POLICY, type ReconnectPolicy, ReconnectRun } from './reconnect-policy.ts';
 import { type RoomApi, RoomApiError, type RoomJoin } from './room-api.ts';
 import { Emitter, type RoomError } from './room-errors.ts';
-import {
-  type LearnerMessage,
-  PING_MS,
-  parseHostMessage,
-  type RoomSnapshot,
-  SILENCE_MS,
-} from './room-protocol.ts';
+import { type LearnerMessage, PING_MS, parseHostMessage, type RoomSnapshot } from './room-protocol.ts';
 
 export type LearnerPhase =
   /** Signalling is connecting or the host has not been reached yet. */
@@ -41,15 +37,17 @@ const TICK_MS = 1000;
  */
 function mark(step: 'pass' | 'signalling' | 'host' | 'call' | 'media'): void {
   // 'media' is the host's tracks arriving: with the host's answer, so before 'host' (the data
-  // channel open). 'call' is only from a host of the older way: its media offer on the data channel.
+  // channel open). 'call' is the host's media offer on the data channel, which only a browser that
+  // drops the legacy offer options (Safari) gets; there 'media' comes after it.
   globalThis.performance?.mark?.(`lectern:room:${step}`);
 }
 
 /**
  * A learner's side of the star: opens a data connection to the host whose offer also asks for the
- * host's camera and sound (receive-only: learners join with camera and microphone off), answers a
- * host of the older way that offers them over the data channel instead, and recovers by itself
- * from its own network drops and from the host reloading.
+ * host's camera and sound (receive-only: learners join with camera and microphone off), answers
+ * the host's offer of them over the data channel where the browser asked for nothing (Safari, see
+ * `PeerMediaTransport`), and recovers by itself from its own network drops and from the host
+ * reloading (`recoveryStep`; signalling retries as its `ReconnectPolicy` says).
  */
 export class LearnerSession extends Emitter<LearnerEvents> {
   phase: LearnerPhase = 'connecting';
@@ -64,13 +62,16 @@ export class LearnerSession extends Emitter<LearnerEvents> {
   private lastHeard = 0;
   private busy = false;
   private timers: ReturnType<typeof setInterval>[] = [];
+  private readonly reconnect: ReconnectRun;
 
   constructor(
     private readonly api: RoomApi,
     readonly pass: RoomJoin,
+    reconnectPolicy: ReconnectPolicy = LEARNER_RECONNECT_POLICY,
   ) {
     super();
     this.hostId = pass.hostPeerId;
+    this.reconnect = new ReconnectRun(reconnectPolicy);
   }
 
   start(): void {
@@ -79,6 +80,7 @@ export class LearnerSession extends Emitter<LearnerEvents> {
     this.peer = peer;
     peer.on('open', () => {
       mark('signalling');
+      this.reconnect.reset();
       // The join answer named the host a moment ago: call it at once instead of asking the
       // server again (one round trip less to the first frame). Should that host be gone, the
       // refusal below hands over to the status check of the recovery loop.
@@ -114,13 +116,19 @@ export class LearnerSession extends Emitter<LearnerEvents> {
   private async tick(): Promise<void> {
     const peer = this.peer;
     if (!peer || this.done || this.busy) return;
-    if (this.conn && Date.now() - this.lastHeard > SILENCE_MS) this.hostLost();
-    if (peer.disconnected) {
-      this.setPhase(this.conn ? this.phase : 'reconnecting');
-      if (!peer.destroyed) peer.reconnect();
+    const now = Date.now();
+    const step = recoveryStep({
+      silentMs: this.conn ? now - this.lastHeard : null,
+      signallingLost: peer.disconnected,
+      signallingOpen: peer.open,
+    });
+    if (step.hostLost) this.hostLost();
+    if (step.next === 'reconnect-signalling') {
+      this.setPhase(step.connected ? this.phase : 'reconnecting');
+      if (!peer.destroyed && this.reconnect.due(now)) peer.reconnect();
       return;
     }
-    if (!peer.open || this.conn) return;
+    if (step.next === 'wait') return;
     this.busy = true;
     try {
       const status = await this.api.status(this.pass);
@@ -151,15 +159,15 @@ export class LearnerSession extends Emitter<LearnerEvents> {
       reliable: true,
       metadata: { admission: this.pass.admission },
       // The offer asks to receive the host's camera and sound on this same connection; the host
-      // puts them on once it has admitted us (host-session.ts `sendMedia`). PeerJS hands these
-      // options to createOffer; they are not in its types.
+      // puts them on once it has admitted us (media/peer-media-transport.ts `send`). PeerJS hands
+      // these legacy options to createOffer; they are not in its types, and Safari ignores them.
       constraints: { offerToReceiveAudio: true, offerToReceiveVideo: true },
     } as PeerConnectOption);
     if (!conn) return;
     this.conn = conn;
     this.lastHeard = Date.now();
-    // The tracks arrive with the host's answer (or, from a host of the older way, with its offer
-    // on the data channel, answered below). The host answered before it had tracks on its senders,
+    // The tracks arrive with the host's answer (or, where the browser dropped the options above
+    // and the offer asked for nothing, with the host's offer on the data channel, answered below). The host answered before it had tracks on its senders,
     // so the answer may name no stream: the room's stream is ours, one per connection.
     let stream: MediaStream | null = null;
     conn.peerConnection?.addEventListener('track', (e) => {

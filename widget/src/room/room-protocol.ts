@@ -54,7 +54,10 @@ export type HostMessage =
   | { t: 'snapshot'; state: RoomSnapshot }
   | { t: 'invite' }
   | { t: 'mute' }
-  /** The host's camera and sound, offered on the data connection's own peer connection. */
+  /**
+   * The host's camera and sound, offered on the data connection's own peer connection, to a
+   * learner whose first offer asked for no media (Safari drops the options it asks with).
+   */
   | { t: 'offer'; sdp: string }
   | { t: 'bye'; reason: 'removed' | 'superseded' | 'full' | 'ended' | 'revoked' };
 
