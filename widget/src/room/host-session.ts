@@ -3,6 +3,7 @@ import { sayBye } from './host/goodbye.ts';
 import type { HostEvents, HostOptions } from './host/host-events.ts';
 import { cleanChat, cleanPoll } from './host/host-input.ts';
 import { HostStage } from './host/host-stage.ts';
+import { RemoteLearner } from './host/remote-learner.ts';
 import { RosterGate } from './host/roster-gate.ts';
 import { seatDecision } from './host/seat-rules.ts';
 import { SnapshotSchedule } from './host/snapshot-schedule.ts';
@@ -12,30 +13,12 @@ import { peerOptions } from './peer-options.ts';
 import { HOST_RECONNECT_POLICY, ReconnectRun } from './reconnect-policy.ts';
 import type { RoomApi, RoomJoin } from './room-api.ts';
 import { Emitter } from './room-errors.ts';
-import {
-  type HostMessage,
-  PING_MS,
-  parseLearnerMessage,
-  ROSTER_SWEEP_MS,
-  SILENCE_MS,
-} from './room-protocol.ts';
+import { PING_MS, parseLearnerMessage, ROSTER_SWEEP_MS } from './room-protocol.ts';
 import { RoomState } from './room-state.ts';
 
 export type { HostEvents, HostOptions } from './host/host-events.ts';
 export { PRESENCE_MS } from './host/snapshot-schedule.ts';
 export { FULL_START_MS } from './media/degradation.ts';
-
-type Learner = {
-  peerId: string;
-  /** Their data connection; the host's camera and sound travel on its peer connection too (see `PeerMediaTransport`). */
-  conn: DataConnection;
-  seat: string;
-  lastSeen: number;
-  /** When the host admitted them (a roster read that began earlier may not list them yet). */
-  since: number;
-  /** Roster checks in a row that did not list them (see `sweep`). */
-  unlisted: number;
-};
 
 /**
  * The host's side of the room: admits only learners the server lets in (`RosterGate`, admissions),
@@ -46,7 +29,7 @@ export class HostSession extends Emitter<HostEvents> {
   readonly state: RoomState;
   private peer: Peer | null = null;
   private readonly stage: HostStage;
-  private learners = new Map<string, Learner>();
+  private learners = new Map<string, RemoteLearner>();
   private readonly roster: RosterGate;
   private readonly media: MediaTransport;
   private readonly snapshots = new SnapshotSchedule(() => this.sendSnapshots());
@@ -104,7 +87,7 @@ export class HostSession extends Emitter<HostEvents> {
     for (const id of swept.drop) {
       const l = this.learners.get(id);
       if (!l) continue;
-      if (l.conn.open) l.conn.send({ t: 'bye', reason: 'revoked' } satisfies HostMessage);
+      l.send({ t: 'bye', reason: 'revoked' });
       // A moment for the goodbye to arrive before the line is cut.
       setTimeout(() => this.learners.get(id) === l && this.drop(id), 200);
     }
@@ -132,7 +115,7 @@ export class HostSession extends Emitter<HostEvents> {
     );
     for (const id of decision.supersede) {
       // Second device: the newest pass holds the seat.
-      this.learners.get(id)?.conn.send({ t: 'bye', reason: 'superseded' } satisfies HostMessage);
+      this.learners.get(id)?.send({ t: 'bye', reason: 'superseded' });
       this.drop(id);
     }
     if (decision.full) {
@@ -144,15 +127,7 @@ export class HostSession extends Emitter<HostEvents> {
     const media = this.media.send(conn.peer, conn, this.stage.outgoing(conn.peer));
     const onOpen = () => {
       const previous = this.learners.get(conn.peer);
-      const now = Date.now();
-      this.learners.set(conn.peer, {
-        peerId: conn.peer,
-        conn,
-        seat: entry.seat,
-        lastSeen: now,
-        since: now,
-        unlisted: 0,
-      });
+      this.learners.set(conn.peer, new RemoteLearner(conn, entry.seat, Date.now()));
       // The same learner again (their network came back): the old line and its media go.
       if (previous && previous.conn !== conn) previous.conn.close();
       // A screen shared or a speaker invited while this line was opening: it gets what the others get.
@@ -212,17 +187,14 @@ export class HostSession extends Emitter<HostEvents> {
   private heartbeat(): void {
     const now = Date.now();
     for (const [id, l] of this.learners) {
-      if (now - l.lastSeen > SILENCE_MS) this.drop(id);
-      else if (l.conn.open) l.conn.send({ t: 'ping' } satisfies HostMessage);
+      if (l.silent(now)) this.drop(id);
+      else l.send({ t: 'ping' });
     }
   }
 
   /** One snapshot to each learner (tailored to them), and the host's own view. */
   private sendSnapshots(): void {
-    for (const [id, l] of this.learners) {
-      if (l.conn.open)
-        l.conn.send({ t: 'snapshot', state: this.state.snapshotFor(id) } satisfies HostMessage);
-    }
+    for (const [id, l] of this.learners) l.send({ t: 'snapshot', state: this.state.snapshotFor(id) });
     this.emit('state', this.state.snapshotFor(this.pass.peerId));
   }
 
@@ -255,21 +227,21 @@ export class HostSession extends Emitter<HostEvents> {
   invite(peerId: string): void {
     this.stage.resume();
     if (!this.state.setSpeaking(peerId, true)) return;
-    this.learners.get(peerId)?.conn.send({ t: 'invite' } satisfies HostMessage);
+    this.learners.get(peerId)?.send({ t: 'invite' });
     this.snapshots.now();
   }
 
   /** Mutes an invited speaker: they stop sending and leave the mix. */
   mute(peerId: string): void {
     if (!this.state.setSpeaking(peerId, false)) return;
-    this.learners.get(peerId)?.conn.send({ t: 'mute' } satisfies HostMessage);
+    this.learners.get(peerId)?.send({ t: 'mute' });
     this.stopSpeaker(peerId);
     this.snapshots.now();
   }
 
   async remove(peerId: string): Promise<void> {
     const l = this.learners.get(peerId);
-    l?.conn.send({ t: 'bye', reason: 'removed' } satisfies HostMessage);
+    l?.send({ t: 'bye', reason: 'removed' });
     try {
       await this.api.remove(this.pass, peerId);
     } catch (err) {
@@ -320,8 +292,7 @@ export class HostSession extends Emitter<HostEvents> {
 
   /** Ends the room for everyone: learners are told first, then the server closes the room. */
   async end(): Promise<void> {
-    for (const l of this.learners.values())
-      if (l.conn.open) l.conn.send({ t: 'bye', reason: 'ended' } satisfies HostMessage);
+    for (const l of this.learners.values()) l.send({ t: 'bye', reason: 'ended' });
     try {
       await this.api.end(this.pass);
     } catch (err) {

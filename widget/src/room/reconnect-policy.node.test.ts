@@ -1,15 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { type ReconnectContext, ReconnectRun, steadyReconnectPolicy } from './reconnect-policy.ts';
+import {
+  type ReconnectContext,
+  type ReconnectPolicy,
+  ReconnectRun,
+  steadyReconnectPolicy,
+} from './reconnect-policy.ts';
+
+/** A steady policy that keeps what it was asked. */
+function recording(delayMs: number): { policy: ReconnectPolicy; seen: ReconnectContext[] } {
+  const seen: ReconnectContext[] = [];
+  const policy = {
+    nextRetryDelayInMs: (c: ReconnectContext) => {
+      seen.push(c);
+      return delayMs;
+    },
+  };
+  return { policy, seen };
+}
 
 describe('ReconnectRun', () => {
   it('asks the policy with the attempts made and the time since the drop', () => {
-    const seen: ReconnectContext[] = [];
-    const run = new ReconnectRun({
-      nextRetryDelayInMs: (c) => {
-        seen.push(c);
-        return 500;
-      },
-    });
+    const { policy, seen } = recording(500);
+    const run = new ReconnectRun(policy);
     expect(run.next(1000)).toBe(500);
     expect(run.next(1600)).toBe(500);
     expect(seen).toEqual([
@@ -19,13 +31,8 @@ describe('ReconnectRun', () => {
   });
 
   it('starts over after a reset', () => {
-    const seen: ReconnectContext[] = [];
-    const run = new ReconnectRun({
-      nextRetryDelayInMs: (c) => {
-        seen.push(c);
-        return 0;
-      },
-    });
+    const { policy, seen } = recording(0);
+    const run = new ReconnectRun(policy);
     run.next(0);
     run.reset();
     run.next(5000);
