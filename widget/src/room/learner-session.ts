@@ -167,8 +167,9 @@ export class LearnerSession extends Emitter<LearnerEvents> {
     this.conn = conn;
     this.lastHeard = Date.now();
     // The tracks arrive with the host's answer (or, where the browser dropped the options above
-    // and the offer asked for nothing, with the host's offer on the data channel, answered below). The host answered before it had tracks on its senders,
-    // so the answer may name no stream: the room's stream is ours, one per connection.
+    // and the offer asked for nothing, with the host's offer on the data channel, answered
+    // below). The host answered before it had tracks on its senders, so the answer may name no
+    // stream: the room's stream is ours, one per connection.
     let stream: MediaStream | null = null;
     conn.peerConnection?.addEventListener('track', (e) => {
       if (this.conn !== conn) return;
