@@ -10,7 +10,7 @@ export class RemoteLearner {
   unlisted = 0;
 
   constructor(
-    /** Their data connection; the host's camera and sound travel on its peer connection too (see `PeerMediaTransport`). */
+    /** Their data connection; the host's camera and sound travel on its peer connection too. */
     readonly conn: DataConnection,
     readonly seat: string,
     now: number,
