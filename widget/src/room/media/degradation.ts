@@ -1,4 +1,4 @@
-/** How long a learner's picture starts at full resolution before the encoder adapts (`startFullResolution`). */
+/** How long a learner's picture starts at full resolution (`startFullResolution`). */
 export const FULL_START_MS = 3000;
 
 /**

@@ -19,7 +19,7 @@ export interface MediaTransport {
   send(peerId: string, conn: DataConnection, tracks: MediaStreamTrack[]): Promise<void>;
   /** Puts `track` on the learner's sender of that kind, if it carries another (no renegotiation). */
   replaceTrack(peerId: string, track: MediaStreamTrack): void;
-  /** A media answer the learner sent over the data channel (ignored by a transport that never offers there). */
+  /** The learner's media answer on the data channel (a transport that never offers there ignores it). */
   answered(conn: DataConnection, sdp: string): void;
   /** Stops sending on this learner's line (the session closes the connection itself). */
   drop(conn: DataConnection): void;
