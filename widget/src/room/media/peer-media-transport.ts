@@ -100,7 +100,7 @@ export class PeerMediaTransport implements MediaTransport {
     this.lines.clear();
   }
 
-  /** An offer that asked for no media (Safari): the host adds its tracks and offers them on the data channel. */
+  /** Safari's offer asked for no media: the host adds its tracks and offers them on the data channel. */
   private offer(conn: DataConnection, tracks: MediaStreamTrack[]): void {
     const pc = conn.peerConnection;
     if (!pc || this.closed) return;
