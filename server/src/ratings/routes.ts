@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
+import { ratingRequest, ratingWeights } from '../contract/ratings.ts';
 import { allowSiteOrigin } from '../http/cors.ts';
 import { HttpError, notFound } from '../http/http-error.ts';
 import { readJson } from '../http/json-body.ts';
 import { rateLimit } from '../http/rate-limit.ts';
-import { ratingRequest, ratingWeights } from '../rooms/contract.ts';
 import { roomTimes } from '../rooms/room-window.ts';
 import { RatingStore } from './rating-store.ts';
 import { weightsOf } from './satisfaction.ts';

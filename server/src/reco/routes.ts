@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Context, Hono } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
+import type { ModelTrained, SiteModel } from '../contract/reco.ts';
 import { allowSiteOrigin } from '../http/cors.ts';
 import { notFound } from '../http/http-error.ts';
 import { rateLimit } from '../http/rate-limit.ts';
@@ -39,7 +40,7 @@ export function recoRoutes(deps: AppDeps) {
       split,
       source: model.source,
       trainedAt: new Date(model.createdAt).toISOString(),
-    });
+    } satisfies SiteModel);
   });
 
   app.get('/v1/sites/:site/models/:file', read, async (c) => {
@@ -59,7 +60,10 @@ export function recoRoutes(deps: AppDeps) {
     await deps.ownerAuth.requireSite(c, siteId);
     await site(c);
     const model = await deps.reco.train(siteId);
-    return c.json({ version: model.version, source: model.source, items: model.meta.items.length }, 201);
+    return c.json(
+      { version: model.version, source: model.source, items: model.meta.items.length } satisfies ModelTrained,
+      201,
+    );
   });
 
   return app;

@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import type { RoomJoin, RoomRole, RoomStatus, Roster } from '../contract/rooms.ts';
 import type { Db } from '../db/database.ts';
 import type { RoomPassRow, WorkshopRow } from '../db/schema.ts';
 import { HttpError, notFound } from '../http/http-error.ts';
@@ -6,7 +7,6 @@ import { sha256 } from '../ids.ts';
 import type { Logger } from '../log.ts';
 import type { TicketService } from '../tickets/ticket-service.ts';
 import { AdmissionSigner } from './admission.ts';
-import type { RoomJoin, RoomRole, RoomStatus, Roster } from './contract.ts';
 import { iceServersFor } from './ice-servers.ts';
 import { RoomPassSigner } from './room-pass.ts';
 import { RoomPresence } from './room-presence.ts';

@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
+import { joinRequest, removeRequest } from '../contract/rooms.ts';
 import { allowSiteOrigin } from '../http/cors.ts';
 import { HttpError, notFound } from '../http/http-error.ts';
 import { readJson } from '../http/json-body.ts';
 import { rateLimit } from '../http/rate-limit.ts';
-import { joinRequest, removeRequest } from './contract.ts';
 import { roomPage } from './room-page.ts';
 
 /** Room endpoints: join (ticket or owner session → signalling pass), status, roster and host controls. */

@@ -93,13 +93,7 @@ export function LearnerRoom({ api, session, lobby, ticket, s, workshop }: Props)
           api={api}
           ticket={ticket}
           s={s}
-          onRated={(v) =>
-            track('rating', {
-              workshop,
-              value: Math.round((0.4 * v.content + 0.3 * v.instructor + 0.3 * v.interactivity) * 100) / 100,
-              label: 'overall',
-            })
-          }
+          onRated={(overall) => track('rating', { workshop, value: overall, label: 'overall' })}
         />
       </div>
     );
