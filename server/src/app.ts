@@ -22,6 +22,8 @@ import { createStripeClient, StripePaymentProvider } from './payments/stripe-pro
 import { ratingRoutes } from './ratings/routes.ts';
 import { RecoService } from './reco/reco-service.ts';
 import { recoRoutes } from './reco/routes.ts';
+import { PeerSockets } from './rooms/peer-sockets.ts';
+import { RoomPresence } from './rooms/room-presence.ts';
 import { RoomService } from './rooms/room-service.ts';
 import { roomRoutes } from './rooms/routes.ts';
 import { OwnerAuth } from './sites/owner-auth.ts';
@@ -49,6 +51,8 @@ export function createDeps({ config, db, log, now = Date.now, sqlite }: CreateAp
   const mailer = new Mailer(config.smtp.url, config.smtp.from, log);
   const waitlist = new WaitlistService(db, workshops, mailer, log, now);
   const stripe = config.payments === 'stripe' ? createStripeClient(config) : null;
+  const roomPresence = new RoomPresence();
+  const peerSockets = new PeerSockets();
   const deps: AppDeps = {
     config,
     db,
@@ -91,7 +95,9 @@ export function createDeps({ config, db, log, now = Date.now, sqlite }: CreateAp
       afterEvents: config.recoRetrainEvents,
       minIntervalMs: config.recoRetrainIntervalSeconds * 1000,
     }),
-    rooms: new RoomService(db, config, tickets, log, now),
+    rooms: new RoomService(db, config, tickets, { presence: roomPresence, sockets: peerSockets }, log, now),
+    roomPresence,
+    peerSockets,
   };
   return deps;
 }

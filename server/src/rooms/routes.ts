@@ -3,10 +3,11 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
 import { joinRequest, removeRequest } from '../contract/rooms.ts';
 import { allowSiteOrigin } from '../http/cors.ts';
-import { HttpError, notFound } from '../http/http-error.ts';
+import { notFound } from '../http/http-error.ts';
 import { readJson } from '../http/json-body.ts';
 import { rateLimit } from '../http/rate-limit.ts';
 import { roomPage } from './room-page.ts';
+import { roomRefusal } from './room-refusal.ts';
 
 /** Room endpoints: join (ticket or owner session → signalling pass), status, roster and host controls. */
 export function roomRoutes(deps: AppDeps) {
@@ -37,7 +38,7 @@ export function roomRoutes(deps: AppDeps) {
     if (pass) {
       const who = await rooms.participant(pass[1], pass[2]);
       if (who?.role !== 'host' || who.workshopId !== workshopId)
-        throw new HttpError(403, 'forbidden', "Only this room's host pass or an owner session may do this");
+        throw roomRefusal('not_host', "Only this room's host pass or an owner session may do this");
       return siteId;
     }
     await deps.ownerAuth.requireSite(c, siteId);
@@ -50,7 +51,7 @@ export function roomRoutes(deps: AppDeps) {
     const body = await readJson(c, joinRequest);
     if (body.ticket) return c.json(await rooms.joinLearner(workshopId, body.ticket, body.name), 201);
     if (!c.req.header('authorization')) {
-      throw new HttpError(401, 'unauthorized', 'Present a ticket to join, or an owner session to host');
+      throw roomRefusal('no_credential', 'Present a ticket to join, or an owner session to host');
     }
     await deps.ownerAuth.requireSite(c, siteId);
     return c.json(await rooms.joinHost(workshopId, siteId, body.name), 201);
@@ -62,11 +63,7 @@ export function roomRoutes(deps: AppDeps) {
     await siteFor(c, workshopId);
     const match = passIn(c);
     if (!match)
-      throw new HttpError(
-        401,
-        'unauthorized',
-        'Send the room pass as "Authorization: Bearer <peerId>~<token>"',
-      );
+      throw roomRefusal('no_credential', 'Send the room pass as "Authorization: Bearer <peerId>~<token>"');
     return c.json(await rooms.status(workshopId, match[1], match[2]));
   });
 
