@@ -5,7 +5,7 @@ import type { WorkshopRow } from '../db/schema.ts';
 import { HttpError, notFound } from '../http/http-error.ts';
 import { readJson } from '../http/json-body.ts';
 import { rateLimit } from '../http/rate-limit.ts';
-import { siteFrom, siteFromPath } from '../http/site-middleware.ts';
+import { type SiteEnv, siteFrom, siteFromPath } from '../http/site-middleware.ts';
 import { ratingRequest, ratingWeights } from '../rooms/contract.ts';
 import { roomTimes } from '../rooms/room-window.ts';
 import { RatingStore } from './rating-store.ts';
@@ -19,9 +19,14 @@ type RatedWorkshopEnv = {
 export function ratingRoutes(deps: AppDeps) {
   const app = new Hono();
   const store = new RatingStore(deps.db, deps.now);
+  const read = rateLimit(deps.limits.read, 'read');
+  const write = rateLimit(deps.limits.write, 'write');
 
-  /** The rated workshop as `c.var.workshop`; 404 for a draft or unknown one. */
-  const ratedWorkshop = createMiddleware<RatedWorkshopEnv>(async (c, next) => {
+  const workshopSite = siteFrom<RatedWorkshopEnv>(deps, (c) => c.var.workshop.site_id, {
+    missing: () => notFound('Workshop'),
+  });
+  /** The rated workshop as `c.var.workshop`, its site's CORS applied; 404 for a draft or unknown one. */
+  const ratedWorkshop = createMiddleware<RatedWorkshopEnv & SiteEnv>(async (c, next) => {
     const w = await deps.db
       .selectFrom('workshops')
       .select(['site_id', 'starts_at', 'duration_minutes', 'status'])
@@ -29,64 +34,43 @@ export function ratingRoutes(deps: AppDeps) {
       .executeTakeFirst();
     if (!w || w.status === 'draft') throw notFound('Workshop');
     c.set('workshop', w);
-    await next();
-  });
-  const workshopSite = siteFrom<RatedWorkshopEnv>(deps, (c) => c.var.workshop.site_id, {
-    missing: () => notFound('Workshop'),
+    return workshopSite(c, next);
   });
 
-  app.post(
-    '/v1/rooms/:workshop/ratings',
-    rateLimit(deps.limits.write, 'write'),
-    ratedWorkshop,
-    workshopSite,
-    async (c) => {
-      const workshopId = c.req.param('workshop');
-      const { workshop: w, site } = c.var;
-      const body = await readJson(c, ratingRequest);
-      const ticket = await deps.tickets.validate(body.ticket, workshopId);
-      const ended =
-        (await deps.rooms.endedAt(workshopId)) !== null ||
-        deps.now() >= roomTimes(w, deps.config.rooms).endsAt;
-      if (!ended) throw new HttpError(409, 'conflict', 'Ratings open when the workshop ends');
-      await store.save({
-        siteId: site.id,
-        workshopId,
-        ticketId: ticket.ticketId,
-        content: body.content,
-        instructor: body.instructor,
-        interactivity: body.interactivity,
-        comment: body.comment || null,
-      });
-      return c.json({ saved: true }, 201);
-    },
-  );
+  app.post('/v1/rooms/:workshop/ratings', write, ratedWorkshop, async (c) => {
+    const workshopId = c.req.param('workshop');
+    const { workshop: w, site } = c.var;
+    const body = await readJson(c, ratingRequest);
+    const ticket = await deps.tickets.validate(body.ticket, workshopId);
+    const ended =
+      (await deps.rooms.endedAt(workshopId)) !== null || deps.now() >= roomTimes(w, deps.config.rooms).endsAt;
+    if (!ended) throw new HttpError(409, 'conflict', 'Ratings open when the workshop ends');
+    await store.save({
+      siteId: site.id,
+      workshopId,
+      ticketId: ticket.ticketId,
+      content: body.content,
+      instructor: body.instructor,
+      interactivity: body.interactivity,
+      comment: body.comment || null,
+    });
+    return c.json({ saved: true }, 201);
+  });
 
-  app.get(
-    '/v1/rooms/:workshop/ratings',
-    rateLimit(deps.limits.read, 'read'),
-    ratedWorkshop,
-    workshopSite,
-    async (c) => {
-      const workshopId = c.req.param('workshop');
-      const { site } = c.var;
-      await deps.ownerAuth.requireSite(c, site.id);
-      return c.json(await store.summary(workshopId, weightsOf(site.settings)));
-    },
-  );
+  app.get('/v1/rooms/:workshop/ratings', read, ratedWorkshop, async (c) => {
+    const workshopId = c.req.param('workshop');
+    const { site } = c.var;
+    await deps.ownerAuth.requireSite(c, site.id);
+    return c.json(await store.summary(workshopId, weightsOf(site.settings)));
+  });
 
-  app.put(
-    '/v1/sites/:site/rating-weights',
-    rateLimit(deps.limits.write, 'write'),
-    deps.ownerAuth.ownerOfPathSite(),
-    siteFromPath(deps),
-    async (c) => {
-      const { site } = c.var;
-      const weights = await readJson(c, ratingWeights);
-      await deps.sites.update(site.id, { settings: { ...site.settings, ratingWeights: weights } });
-      return c.json(weights);
-    },
-  );
+  const owner = deps.ownerAuth.ownerOfPathSite();
+  app.put('/v1/sites/:site/rating-weights', write, owner, siteFromPath(deps), async (c) => {
+    const { site } = c.var;
+    const weights = await readJson(c, ratingWeights);
+    await deps.sites.update(site.id, { settings: { ...site.settings, ratingWeights: weights } });
+    return c.json(weights);
+  });
 
   return app;
 }

@@ -49,16 +49,12 @@ export function recoRoutes(deps: AppDeps) {
     });
   });
 
-  app.post(
-    '/v1/sites/:site/model/train',
-    rateLimit(deps.limits.write, 'write'),
-    deps.ownerAuth.ownerOfPathSite(),
-    pathSite,
-    async (c) => {
-      const model = await deps.reco.train(c.var.site.id);
-      return c.json({ version: model.version, source: model.source, items: model.meta.items.length }, 201);
-    },
-  );
+  const write = rateLimit(deps.limits.write, 'write');
+  const owner = deps.ownerAuth.ownerOfPathSite();
+  app.post('/v1/sites/:site/model/train', write, owner, pathSite, async (c) => {
+    const model = await deps.reco.train(c.var.site.id);
+    return c.json({ version: model.version, source: model.source, items: model.meta.items.length }, 201);
+  });
 
   return app;
 }
