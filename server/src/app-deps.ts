@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import type { OrderService } from './checkout/order-service.ts';
+import type { OrderLifecycle } from './checkout/order-lifecycle.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { EventWriter } from './db/event-writer.ts';
@@ -27,7 +27,8 @@ export type AppDeps = {
   workshops: WorkshopStore;
   ownerAuth: OwnerAuth;
   tickets: TicketService;
-  orders: OrderService;
+  /** Every change to an order and what follows it (checkout/order-lifecycle.ts). */
+  orders: OrderLifecycle;
   waitlist: WaitlistService;
   mailer: Mailer;
   payments: PaymentProvider;

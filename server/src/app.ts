@@ -3,10 +3,10 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from './app-deps.ts';
 import { devCheckoutRoutes } from './checkout/dev-checkout-routes.ts';
-import { OrderService } from './checkout/order-service.ts';
+import { OrderLifecycle } from './checkout/order-lifecycle.ts';
+import { OrderStore } from './checkout/order-store.ts';
 import { checkoutRoutes } from './checkout/routes.ts';
 import { stripeWebhookRoutes } from './checkout/stripe-webhook.ts';
-import { sendTicketEmail } from './checkout/ticket-email.ts';
 import type { Config } from './config.ts';
 import type { ErrorBody } from './contract/errors.ts';
 import type { Db } from './db/database.ts';
@@ -51,9 +51,20 @@ export function createDeps({ config, db, log, now = Date.now, sqlite }: CreateAp
   const mailer = new Mailer(config.smtp.url, config.smtp.from, log);
   const waitlist = new WaitlistService(db, workshops, mailer, log, now);
   const stripe = config.payments === 'stripe' ? createStripeClient(config) : null;
+  const payments = stripe
+    ? new StripePaymentProvider(stripe, config.stripe.publishableKey)
+    : new DevPaymentProvider(config.publicUrl);
   const roomPresence = new RoomPresence();
   const peerSockets = new PeerSockets();
-  const deps: AppDeps = {
+  const rooms = new RoomService(
+    db,
+    config,
+    tickets,
+    { presence: roomPresence, sockets: peerSockets },
+    log,
+    now,
+  );
+  return {
     config,
     db,
     log,
@@ -65,25 +76,17 @@ export function createDeps({ config, db, log, now = Date.now, sqlite }: CreateAp
     mailer,
     waitlist,
     stripe,
-    payments: stripe
-      ? new StripePaymentProvider(stripe, config.stripe.publishableKey)
-      : new DevPaymentProvider(config.publicUrl),
-    orders: new OrderService(db, tickets, log, now, {
-      // Side effects after commit; failures are logged, never undo the order.
-      onPaid: (order) => {
-        sendTicketEmail(deps, order).catch((err) =>
-          log.warn({ err, orderId: order.id }, 'ticket email failed'),
-        );
-      },
-      onSeatsChanged: (siteId) => workshops.seatsChanged(siteId),
-      onSeatFreed: (workshopId) => {
-        waitlist.offerNext(workshopId).catch((err) => log.warn({ err, workshopId }, 'waitlist offer failed'));
-      },
-      onRefunded: (orderId) => {
-        deps.rooms
-          .orderRefunded(orderId)
-          .catch((err) => log.warn({ err, orderId }, 'closing room passes failed'));
-      },
+    payments,
+    orders: new OrderLifecycle(new OrderStore(db, tickets, log, now), {
+      config,
+      log,
+      now,
+      workshops,
+      tickets,
+      mailer,
+      waitlist,
+      payments,
+      rooms,
     }),
     limits: {
       read: new RateLimiter(config.rateLimit.readPerMinute, now),
@@ -95,11 +98,10 @@ export function createDeps({ config, db, log, now = Date.now, sqlite }: CreateAp
       afterEvents: config.recoRetrainEvents,
       minIntervalMs: config.recoRetrainIntervalSeconds * 1000,
     }),
-    rooms: new RoomService(db, config, tickets, { presence: roomPresence, sockets: peerSockets }, log, now),
+    rooms,
     roomPresence,
     peerSockets,
   };
-  return deps;
 }
 
 /** `http://localhost:8787` is also reached as `http://127.0.0.1:8787` and `http://[::1]:8787`. */
