@@ -14,7 +14,7 @@ import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../../e2e/harness/chromium.ts';
 import { freePort } from '../../e2e/harness/lectern-server.ts';
 import { roomScript } from '../../e2e/rooms-harness/build-room.ts';
-import { mintTicket } from '../../e2e/rooms-harness/room-fixtures.ts';
+import { mintTicket, openWorkshop } from '../../e2e/rooms-harness/room-fixtures.ts';
 import { hostLoad } from './host-load.ts';
 import { lecternRun } from './lectern-run.ts';
 import { rawRun, startRawPeerServer } from './raw-peerjs.ts';
@@ -54,40 +54,18 @@ async function main() {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
   const result: Record<string, unknown> = { name: 'rooms' };
   try {
-    // Owner session + workshops in their window, one per size so rooms start empty.
+    // An owner session; each room gets a workshop of its own, open now (see openWorkshop).
     const auth = await fetch(`${url}/v1/owner/session`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ siteId: 'demo', key: running.demo!.ownerKey }),
     }).then((r) => r.json());
-    const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${auth.token}` };
+    const owner = { url, ownerAuth: async () => ({ Authorization: `Bearer ${auth.token}` }) };
 
     const ours: Record<string, JoinStats> = {};
     const raw: Record<string, JoinStats> = {};
     const breakdown: Record<string, Record<string, number>> = {};
     const rawBreakdown: Record<string, Record<string, number>> = {};
-    const newWorkshop = async (title: string) => {
-      const w = await fetch(`${url}/v1/sites/demo/workshops`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({
-          title,
-          summary: 'bench',
-          description: '',
-          hostName: 'Bench Host',
-          startsAt: new Date(Date.now() + 5 * 60_000).toISOString(),
-          durationMinutes: 60,
-          timeZone: 'UTC',
-          capacity: 50,
-          priceAmount: 100,
-          currency: 'EUR',
-          tags: [],
-          language: 'en',
-        }),
-      }).then((r) => r.json());
-      await fetch(`${url}/v1/sites/demo/workshops/${w.id}/publish`, { method: 'POST', headers });
-      return w.id as string;
-    };
     for (const n of SIZES) {
       const joins = n === 1 ? SINGLE_JOINS : n;
       const rawTimes: number[] = [];
@@ -105,7 +83,7 @@ async function main() {
             rawSteps.push(...r.steps);
           } else {
             // One workshop per room, so every room starts empty.
-            const workshopId = await newWorkshop(`Bench ${n} #${round + 1}`);
+            const workshopId = await openWorkshop(owner, `Bench ${n} #${round + 1}`);
             const run = await lecternRun(
               browser,
               {

@@ -8,7 +8,10 @@ import type { SharedServer } from '../fixtures.ts';
 import { roomScript } from './build-room.ts';
 
 /** A workshop of the demo site whose room is open now (starts in five minutes). */
-export async function openWorkshop(server: SharedServer, title = 'Live room test'): Promise<string> {
+export async function openWorkshop(
+  server: Pick<SharedServer, 'url' | 'ownerAuth'>,
+  title = 'Live room test',
+): Promise<string> {
   const auth = await server.ownerAuth();
   const headers = { 'Content-Type': 'application/json', ...auth };
   const res = await fetch(`${server.url}/v1/sites/demo/workshops`, {
