@@ -9,9 +9,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { uuidv7 } from '@lectern/widget/log/ids';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { uuidv7 } from '../../widget/src/log/ids.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 6);

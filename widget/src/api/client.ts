@@ -7,14 +7,14 @@ import type {
   WaitlistRequest,
   WaitlistResponse,
   WorkshopList,
-} from '../../../server/src/contract/index.ts';
+} from '@lectern/server/contract';
 import type { WidgetConfig } from '../config.ts';
 
 /** `GET /v1/sites/:site/model`: the site's recommendation model and where its files are. */
 export type SiteModel = {
   version: string;
   modelUrl: string;
-  meta: import('../../../model/src/runtime/index.ts').ModelMeta;
+  meta: import('@lectern/model/runtime').ModelMeta;
   wasmBase: string;
   split: number;
   source: 'events' | 'cold-start';

@@ -38,7 +38,7 @@ async function recommend(config: WidgetConfig, limit: number) {
   ]);
   const [{ pickWorkshops, variantFor }, runtime, ort] = await Promise.all([
     import('../recommendations/pick.ts'),
-    import('../../../model/src/runtime/index.ts'),
+    import('@lectern/model/runtime'),
     // onnxruntime-web's own wasm build, served by our server next to its wasm (never bundled:
     // a library build would inline 14 MB of wasm as base64).
     import(/* @vite-ignore */ `${info.wasmBase}ort.wasm.bundle.min.mjs`) as Promise<
