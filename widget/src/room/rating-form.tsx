@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { RoomApi } from './room-api.ts';
-import type { RoomStrings } from './room-strings.ts';
+import type { RoomApi } from '../api/rooms.ts';
+import type { RoomStrings } from '../i18n/room-strings.ts';
 
 type Axis = 'content' | 'instructor' | 'interactivity';
 
