@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { pickLocale, readConfig } from './config.ts';
+import { readConfig } from './config.ts';
+import { pickLocale } from './i18n/locale.ts';
 
 const URL_ = 'https://lectern.example/lectern.js';
 

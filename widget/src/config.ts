@@ -1,3 +1,5 @@
+import { type Locale, pickLocale } from './i18n/locale.ts';
+
 /** What the script tag configures; passed to every element. */
 export type WidgetConfig = {
   /** The site id (`data-site`). */
@@ -7,12 +9,6 @@ export type WidgetConfig = {
   locale: Locale;
   checkout: 'redirect' | 'embedded';
 };
-
-export type Locale = 'en' | 'zh-CN';
-
-export function pickLocale(value: string | null | undefined): Locale {
-  return value?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-}
 
 /**
  * Reads the configuration from our own `<script>` tag. Module scripts have no

@@ -56,7 +56,8 @@ function define(name: string, config: WidgetConfig) {
 function start() {
   const config = readConfig(import.meta.url);
   if (typeof config === 'string') {
-    console.error(config);
+    // Only a broken tag needs the logger: loaded then, so the loader stays one request.
+    import('./logger.ts').then((m) => m.logger.error(config));
     emitError({ type: 'config', message: config });
     return;
   }

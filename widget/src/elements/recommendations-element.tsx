@@ -94,9 +94,7 @@ export function Recommendations({ config, host, limit }: Props) {
     };
   }, [config, host, limit]);
 
-  useImpressions(list, [picks], (id) =>
-    track(config, 'reco_impression', { workshop: id, label: picks?.label }),
-  );
+  useImpressions(list, [picks], (id) => track('reco_impression', { workshop: id, label: picks?.label }));
 
   if (!picks || picks.workshops.length === 0) return null;
   return (
@@ -113,7 +111,7 @@ export function Recommendations({ config, host, limit }: Props) {
             t={t}
             now={Date.now()}
             onBook={() => {
-              track(config, 'reco_click', { workshop: w.id, label: picks.label });
+              track('reco_click', { workshop: w.id, label: picks.label });
               setBooking(w);
             }}
           />

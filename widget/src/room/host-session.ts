@@ -1,8 +1,8 @@
 import { type DataConnection, type MediaConnection, Peer } from 'peerjs';
+import type { RoomApi, RoomJoin, Roster } from '../api/rooms.ts';
 import { importAdmissionKey, verifyAdmission } from './admission.ts';
 import { AudioMixer } from './audio-mixer.ts';
 import { peerOptions } from './peer-options.ts';
-import type { RoomApi, RoomJoin, Roster } from './room-api.ts';
 import { Emitter, type RoomError } from './room-errors.ts';
 import {
   type HostMessage,

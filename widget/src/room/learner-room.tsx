@@ -1,15 +1,15 @@
 import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect } from 'preact/hooks';
-import { track } from '../log/index.ts';
+import type { RoomApi } from '../api/rooms.ts';
+import type { RoomStrings } from '../i18n/room-strings.ts';
+import { track } from '../track.ts';
 import { Icon } from './icons.tsx';
 import type { LearnerPhase, LearnerSession } from './learner-session.ts';
 import { RatingForm } from './rating-form.tsx';
-import type { RoomApi } from './room-api.ts';
 import { ChatPanel, ParticipantsPanel, PollsPanel, QuestionsPanel } from './room-panels.tsx';
 import type { RoomSnapshot } from './room-protocol.ts';
 import { RoomStage } from './room-stage.tsx';
-import type { RoomStrings } from './room-strings.ts';
 import { reportError, trackInteraction, useAttendance } from './room-tracking.ts';
 
 /** Before "Join": the join form over the stage, and what goes in the toolbar's place. */

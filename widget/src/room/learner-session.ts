@@ -1,6 +1,6 @@
 import { type DataConnection, type MediaConnection, Peer, type PeerConnectOption } from 'peerjs';
+import { type RoomApi, RoomApiError, type RoomJoin } from '../api/rooms.ts';
 import { peerOptions } from './peer-options.ts';
-import { type RoomApi, RoomApiError, type RoomJoin } from './room-api.ts';
 import { Emitter, type RoomError } from './room-errors.ts';
 import {
   type LearnerMessage,

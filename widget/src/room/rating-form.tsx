@@ -5,8 +5,8 @@ import {
   satisfaction,
 } from '@lectern/server/contract/satisfaction';
 import { useState } from 'preact/hooks';
-import type { RoomApi } from './room-api.ts';
-import type { RoomStrings } from './room-strings.ts';
+import type { RoomApi } from '../api/rooms.ts';
+import type { RoomStrings } from '../i18n/room-strings.ts';
 
 const unrated: RatingScores = { content: 0, instructor: 0, interactivity: 0 };
 
