@@ -15,7 +15,7 @@ export type RoomMountOptions = {
   server: string;
   /** The site id from the script tag's data-site. */
   site: string;
-  /** The script tag's language (`WidgetConfig.locale`, data-locale else the browser's); default `en`. */
+  /** The room's language (the loader's `roomLocale`: data-locale, else the page's `lang`, else the browser's); default `en`. */
   locale?: Locale;
 };
 
@@ -30,8 +30,9 @@ export function mountRoom(element: HTMLElement, options: RoomMountOptions): () =
     return () => {};
   }
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-  // The loader's locale, as every element's: importing pickLocale here would make Rolldown split
-  // it out of the loader into a chunk of its own, a second request before anything renders.
+  // The loader picks the room's locale (`roomLocale`): importing pickLocale here would make
+  // Rolldown split it out of the loader into a chunk of its own, a second request before anything
+  // renders.
   const locale = options.locale ?? 'en';
   const style = document.createElement('style');
   style.textContent = ROOM_CSS;
