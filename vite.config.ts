@@ -9,7 +9,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['model/src/**/*.test.ts', 'widget/src/**/*.node.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'model/src/**/*.test.ts',
+            'widget/src/**/*.node.test.ts',
+            'scripts/**/*.test.ts',
+            'examples/bench/**/*.test.ts',
+          ],
         },
       },
       {

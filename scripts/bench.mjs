@@ -15,10 +15,10 @@ mkdirSync(resultsDir, { recursive: true });
 const benches = [
   { name: 'server-workshops', file: 'server/bench/workshops.bench.ts' },
   { name: 'server-events', file: 'server/bench/events.bench.ts' },
-  { name: 'widget-first-card', file: 'widget/bench/first-card.bench.ts' },
+  { name: 'widget-first-card', file: 'examples/bench/first-card.bench.ts' },
   { name: 'model', file: 'model/bench/bench.ts' },
-  { name: 'model-browser', file: 'model/bench/browser.bench.ts' },
-  { name: 'rooms', file: 'server/bench/rooms.bench.ts' },
+  { name: 'model-browser', file: 'examples/bench/model-browser.bench.ts' },
+  { name: 'rooms', file: 'examples/bench/rooms/rooms.bench.ts' },
 ].filter((b) => existsSync(path.join(root, b.file)));
 
 const only = process.argv.slice(2);

@@ -7,7 +7,7 @@ import { expect, test } from './fixtures.ts';
 // in for the host's microphone and two invited speakers, and an analyser reads what each output
 // track carries at each tone's frequency.
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 test('the host mix: the microphone as it is while nobody speaks; then everyone hears host and speakers, a speaker never hears themselves, mute and removal apply', async ({
   page,
@@ -16,8 +16,8 @@ test('the host mix: the microphone as it is while nobody speaks; then everyone h
   const bundle = await build({
     stdin: {
       contents:
-        "import { AudioMixer } from './widget/src/room/audio-mixer.ts'; window.AudioMixer = AudioMixer;",
-      resolveDir: root,
+        "import { AudioMixer } from '@lectern/widget/room/audio-mixer'; window.AudioMixer = AudioMixer;",
+      resolveDir: here,
     },
     bundle: true,
     format: 'esm',
@@ -31,7 +31,7 @@ test('the host mix: the microphone as it is while nobody speaks; then everyone h
   await page.mouse.click(5, 5);
 
   const levels = await page.evaluate(async () => {
-    type Mixer = import('../../widget/src/room/audio-mixer.ts').AudioMixer;
+    type Mixer = import('@lectern/widget/room/audio-mixer').AudioMixer;
     const Ctor = (window as unknown as { AudioMixer: new (mic: MediaStream | null) => Mixer }).AudioMixer;
     const ctx = new AudioContext();
     await ctx.resume();

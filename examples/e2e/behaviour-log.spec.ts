@@ -8,9 +8,9 @@ import { expect, type SharedServer, test } from './fixtures.ts';
 import { type StaticHost, startStaticHost } from './harness/static-host.ts';
 
 // The behaviour log in real Chromium, on a blog of its own origin, against the real server and
-// its SQLite file. The log is bundled straight from widget/src/log so that these tests do not
+// its SQLite file. The log is bundled straight from `@lectern/widget/log` so that these tests do not
 // depend on the loader: the extension uses the same module without it.
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const here = path.dirname(fileURLToPath(import.meta.url));
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Log fixture</title>
 <script src="/log.js"></script></head><body><h1>A post</h1><p>Some text.</p></body></html>`;
 
@@ -20,7 +20,8 @@ let blog: StaticHost;
 test.beforeAll(async ({ server }) => {
   dir = mkdtempSync(path.join(tmpdir(), 'lectern-log-e2e-'));
   await build({
-    entryPoints: [path.join(root, 'widget/src/log/index.ts')],
+    entryPoints: ['@lectern/widget/log'],
+    absWorkingDir: here,
     bundle: true,
     format: 'iife',
     globalName: 'LecternLog',
@@ -50,7 +51,7 @@ async function registerOrigin(server: SharedServer, origin: string) {
   expect(res.status).toBe(200);
 }
 
-type LogGlobal = typeof import('../../widget/src/log/index.ts');
+type LogGlobal = typeof import('@lectern/widget/log');
 declare global {
   interface Window {
     LecternLog: LogGlobal;

@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { FakeStripe } from '@lectern/server/test-support';
 import { test as base, expect } from '@playwright/test';
-import { FakeStripe } from '../../server/src/test-support/fake-stripe.ts';
 import { type E2eServer, startLecternServer } from './harness/lectern-server.ts';
 import { startStaticHost } from './harness/static-host.ts';
 

@@ -1,4 +1,4 @@
-import { LOBBY_CHECK_MS } from '../../widget/src/room/room-protocol.ts';
+import { LOBBY_CHECK_MS } from '@lectern/widget/room/protocol';
 import { expect, test } from './fixtures.ts';
 import { mintTicket, openWorkshop, room, roomContext, startAsHost } from './rooms-harness/room-fixtures.ts';
 

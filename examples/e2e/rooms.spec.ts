@@ -1,5 +1,5 @@
+import { LOBBY_CHECK_MS, ROSTER_SWEEP_MS } from '@lectern/widget/room/protocol';
 import type { BrowserContext, Page } from '@playwright/test';
-import { LOBBY_CHECK_MS, ROSTER_SWEEP_MS } from '../../widget/src/room/room-protocol.ts';
 import { expect, test } from './fixtures.ts';
 import {
   joinAsLearner,

@@ -1,6 +1,7 @@
 // @lectern/model: training and evaluation (Node) and, under ./runtime, the inference runtime.
 export type { CourseEntities } from './data/course-kg.ts';
 export { loadCourseKg, parseCourseKg } from './data/course-kg.ts';
+export { moocDataDir } from './data/paths.ts';
 export type { Sequence } from './data/sequences.ts';
 export { loadSequences, parseSequences } from './data/sequences.ts';
 export { Vocabulary } from './data/vocabulary.ts';

@@ -2,41 +2,16 @@
 // real server in its own process, next to a raw better-sqlite3 insert ceiling (the same
 // `on conflict do nothing` insert, 50 rows per transaction) measured on the same file in the same
 // run. Prints JSON on the last line; `npm run bench` collects it.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { uuidv7 } from '@lectern/widget/log/ids';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { uuidv7 } from '../../widget/src/log/ids.ts';
+import { startBenchServer } from './bench-server.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 6);
 const BATCH = 50;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server did not start at ${url}`);
-}
 
 // A realistic reading session: one anon and session per batch, mixed types, a path each, and
 // event ids made the way the widget makes them (uuid v7: time first).
@@ -64,32 +39,13 @@ function batchBody(): string {
 const pool = Array.from({ length: 6000 }, batchBody);
 const nextBody = () => pool.pop() ?? batchBody();
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'lectern-bench-events-'));
-const port = await freePort();
-const server = spawn(
-  process.execPath,
-  [
-    ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
-    '--import',
-    'tsx',
-    path.join(here, '..', 'src', 'main.ts'),
-  ],
-  {
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      PORT: String(port),
-      LECTERN_DATA_DIR: dataDir,
-      LECTERN_LOG_LEVEL: 'warn',
-      // Measure ingestion, not the limiter refusing one client address.
-      LECTERN_RATE_LIMIT_WRITE: '0',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  },
+const server = await startBenchServer(
+  // Measure ingestion, not the limiter refusing one client address.
+  { LECTERN_RATE_LIMIT_WRITE: '0' },
+  process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
 );
-const base = `http://127.0.0.1:${port}`;
+const { base, dataDir } = server;
 try {
-  await waitFor(`${base}/healthz`);
   const options = {
     url: `${base}/v1/events`,
     method: 'POST' as const,
@@ -157,7 +113,5 @@ try {
   console.log(`events ingest: ${summary}`);
   console.log(JSON.stringify({ ...out, summary }));
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
-  rmSync(dataDir, { recursive: true, force: true });
+  await server.stop();
 }

@@ -1,55 +1,18 @@
 // Benchmark: GET /v1/sites/:site/workshops over loopback (autocannon, 50 connections) against the
 // real server in its own process, next to a raw better-sqlite3 loop running the same query in the
 // same run. Prints JSON on the last line; `npm run bench` collects it.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { startBenchServer } from './bench-server.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 6);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server did not start at ${url}`);
-}
-
-const dataDir = mkdtempSync(path.join(tmpdir(), 'lectern-bench-'));
-const port = await freePort();
-const server = spawn(process.execPath, ['--import', 'tsx', path.join(here, '..', 'src', 'main.ts')], {
-  env: {
-    ...process.env,
-    NODE_ENV: 'development',
-    PORT: String(port),
-    LECTERN_DATA_DIR: dataDir,
-    LECTERN_LOG_LEVEL: 'warn',
-    // Measure the endpoint, not the limiter refusing one client address.
-    LECTERN_RATE_LIMIT_READ: '0',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const url = `http://127.0.0.1:${port}/v1/sites/demo/workshops`;
+// Measure the endpoint, not the limiter refusing one client address.
+const server = await startBenchServer({ LECTERN_RATE_LIMIT_READ: '0' });
+const { dataDir } = server;
+const url = `${server.base}/v1/sites/demo/workshops`;
 try {
-  await waitFor(url);
   // Warm-up so JIT and SQLite caches are in their steady state.
   await autocannon({ url, connections: 10, duration: 1 });
   const result = await autocannon({ url, connections: 50, duration: seconds, pipelining: 1 });
@@ -93,7 +56,5 @@ try {
   );
   console.log(JSON.stringify({ ...out, summary }));
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
-  rmSync(dataDir, { recursive: true, force: true });
+  await server.stop();
 }

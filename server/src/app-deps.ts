@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import type { OrderService } from './checkout/order-service.ts';
+import type { OrderLifecycle } from './checkout/order-lifecycle.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { EventWriter } from './db/event-writer.ts';
@@ -8,6 +8,8 @@ import type { Logger } from './log.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { PaymentProvider } from './payments/payment-provider.ts';
 import type { RecoService } from './reco/reco-service.ts';
+import type { PeerSockets } from './rooms/peer-sockets.ts';
+import type { RoomPresence } from './rooms/room-presence.ts';
 import type { RoomService } from './rooms/room-service.ts';
 import type { OwnerAuth } from './sites/owner-auth.ts';
 import type { SiteStore } from './sites/site-store.ts';
@@ -25,7 +27,8 @@ export type AppDeps = {
   workshops: WorkshopStore;
   ownerAuth: OwnerAuth;
   tickets: TicketService;
-  orders: OrderService;
+  /** Every change to an order and what follows it (checkout/order-lifecycle.ts). */
+  orders: OrderLifecycle;
   waitlist: WaitlistService;
   mailer: Mailer;
   payments: PaymentProvider;
@@ -34,6 +37,10 @@ export type AppDeps = {
   limits: { read: RateLimiter; write: RateLimiter };
   /** Live rooms: passes, roster, presence (the PeerJS server in server.ts reports to it). */
   rooms: RoomService;
+  /** Who is connected to the signalling server, per room (the PeerJS server reports to it). */
+  roomPresence: RoomPresence;
+  /** The PeerJS server's open sockets; the room service closes those whose pass stopped opening the room. */
+  peerSockets: PeerSockets;
   /**
    * The server's own origins (the public URL, plus its loopback aliases when it is localhost):
    * always allowed, since the server serves the example sites and its own pages.

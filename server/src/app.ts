@@ -3,10 +3,10 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from './app-deps.ts';
 import { devCheckoutRoutes } from './checkout/dev-checkout-routes.ts';
-import { OrderService } from './checkout/order-service.ts';
+import { OrderLifecycle } from './checkout/order-lifecycle.ts';
+import { OrderStore } from './checkout/order-store.ts';
 import { checkoutRoutes } from './checkout/routes.ts';
 import { stripeWebhookRoutes } from './checkout/stripe-webhook.ts';
-import { sendTicketEmail } from './checkout/ticket-email.ts';
 import type { Config } from './config.ts';
 import type { ErrorBody } from './contract/errors.ts';
 import type { Db } from './db/database.ts';
@@ -22,6 +22,8 @@ import { createStripeClient, StripePaymentProvider } from './payments/stripe-pro
 import { ratingRoutes } from './ratings/routes.ts';
 import { RecoService } from './reco/reco-service.ts';
 import { recoRoutes } from './reco/routes.ts';
+import { PeerSockets } from './rooms/peer-sockets.ts';
+import { RoomPresence } from './rooms/room-presence.ts';
 import { RoomService } from './rooms/room-service.ts';
 import { roomRoutes } from './rooms/routes.ts';
 import { OwnerAuth } from './sites/owner-auth.ts';
@@ -49,7 +51,20 @@ export function createDeps({ config, db, log, now = Date.now, sqlite }: CreateAp
   const mailer = new Mailer(config.smtp.url, config.smtp.from, log);
   const waitlist = new WaitlistService(db, workshops, mailer, log, now);
   const stripe = config.payments === 'stripe' ? createStripeClient(config) : null;
-  const deps: AppDeps = {
+  const payments = stripe
+    ? new StripePaymentProvider(stripe, config.stripe.publishableKey)
+    : new DevPaymentProvider(config.publicUrl);
+  const roomPresence = new RoomPresence();
+  const peerSockets = new PeerSockets();
+  const rooms = new RoomService(
+    db,
+    config,
+    tickets,
+    { presence: roomPresence, sockets: peerSockets },
+    log,
+    now,
+  );
+  return {
     config,
     db,
     log,
@@ -61,25 +76,17 @@ export function createDeps({ config, db, log, now = Date.now, sqlite }: CreateAp
     mailer,
     waitlist,
     stripe,
-    payments: stripe
-      ? new StripePaymentProvider(stripe, config.stripe.publishableKey)
-      : new DevPaymentProvider(config.publicUrl),
-    orders: new OrderService(db, tickets, log, now, {
-      // Side effects after commit; failures are logged, never undo the order.
-      onPaid: (order) => {
-        sendTicketEmail(deps, order).catch((err) =>
-          log.warn({ err, orderId: order.id }, 'ticket email failed'),
-        );
-      },
-      onSeatsChanged: (siteId) => workshops.seatsChanged(siteId),
-      onSeatFreed: (workshopId) => {
-        waitlist.offerNext(workshopId).catch((err) => log.warn({ err, workshopId }, 'waitlist offer failed'));
-      },
-      onRefunded: (orderId) => {
-        deps.rooms
-          .orderRefunded(orderId)
-          .catch((err) => log.warn({ err, orderId }, 'closing room passes failed'));
-      },
+    payments,
+    orders: new OrderLifecycle(new OrderStore(db, tickets, log, now), {
+      config,
+      log,
+      now,
+      workshops,
+      tickets,
+      mailer,
+      waitlist,
+      payments,
+      rooms,
     }),
     limits: {
       read: new RateLimiter(config.rateLimit.readPerMinute, now),
@@ -91,9 +98,10 @@ export function createDeps({ config, db, log, now = Date.now, sqlite }: CreateAp
       afterEvents: config.recoRetrainEvents,
       minIntervalMs: config.recoRetrainIntervalSeconds * 1000,
     }),
-    rooms: new RoomService(db, config, tickets, log, now),
+    rooms,
+    roomPresence,
+    peerSockets,
   };
-  return deps;
 }
 
 /** `http://localhost:8787` is also reached as `http://127.0.0.1:8787` and `http://[::1]:8787`. */

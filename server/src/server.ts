@@ -40,7 +40,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const server = createServer((req, res) => {
     if (!signalling.handle(req, res)) listener(req, res);
   });
-  const signalling = attachSignalling(server, deps.rooms, log);
+  const signalling = attachSignalling(server, deps, log);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

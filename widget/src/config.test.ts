@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { pickLocale, readConfig } from './config.ts';
+import { readConfig, roomLocale, type WidgetConfig } from './config.ts';
+import { pickLocale } from './i18n/locale.ts';
 
 const URL_ = 'https://lectern.example/lectern.js';
 
@@ -23,6 +24,7 @@ describe('readConfig', () => {
       site: 'site_1',
       server: 'https://lectern.example',
       locale: 'zh-CN',
+      localeTag: 'zh-CN',
       checkout: 'embedded',
     });
   });
@@ -41,5 +43,34 @@ describe('readConfig', () => {
     expect(pickLocale('zh-TW')).toBe('zh-CN');
     expect(pickLocale('fr-FR')).toBe('en');
     expect(pickLocale(undefined)).toBe('en');
+  });
+});
+
+describe('roomLocale', () => {
+  const config = (localeTag: string | null): WidgetConfig => ({
+    site: 's',
+    server: 'https://lectern.example',
+    locale: 'en',
+    localeTag,
+    checkout: 'redirect',
+  });
+
+  it("follows the page's lang (the room page carries the workshop's language)", () => {
+    document.documentElement.setAttribute('lang', 'zh-CN');
+    const room = document.createElement('lectern-room');
+    document.body.append(room);
+    expect(roomLocale(room, config(null))).toBe('zh-CN');
+    room.remove();
+    document.documentElement.removeAttribute('lang');
+  });
+
+  it('lets data-locale on the tag win over the page', () => {
+    const wrapper = document.createElement('div');
+    wrapper.setAttribute('lang', 'zh');
+    const room = document.createElement('lectern-room');
+    wrapper.append(room);
+    document.body.append(wrapper);
+    expect(roomLocale(room, config('en'))).toBe('en');
+    wrapper.remove();
   });
 });

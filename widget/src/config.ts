@@ -1,3 +1,5 @@
+import { type Locale, pickLocale } from './i18n/locale.ts';
+
 /** What the script tag configures; passed to every element. */
 export type WidgetConfig = {
   /** The site id (`data-site`). */
@@ -5,14 +7,10 @@ export type WidgetConfig = {
   /** The Lectern server origin (`data-server`, default: where lectern.js came from). */
   server: string;
   locale: Locale;
+  /** `data-locale` as written on the tag (null when absent), for elements that follow their page's `lang`. */
+  localeTag: string | null;
   checkout: 'redirect' | 'embedded';
 };
-
-export type Locale = 'en' | 'zh-CN';
-
-export function pickLocale(value: string | null | undefined): Locale {
-  return value?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-}
 
 /**
  * Reads the configuration from our own `<script>` tag. Module scripts have no
@@ -28,5 +26,15 @@ export function readConfig(scriptUrl: string): WidgetConfig | string {
   }
   const server = (script?.dataset.server || new URL(scriptUrl).origin).replace(/\/+$/, '');
   const checkout = script?.dataset.checkout === 'embedded' ? 'embedded' : 'redirect';
-  return { site, server, locale: pickLocale(script?.dataset.locale || navigator.language), checkout };
+  const localeTag = script?.dataset.locale || null;
+  return { site, server, locale: pickLocale(localeTag || navigator.language), localeTag, checkout };
+}
+
+/**
+ * The room speaks the language of the page around it (the server's room page carries the
+ * workshop's language in `lang`); `data-locale` on the tag still wins, the browser's comes last.
+ */
+export function roomLocale(element: HTMLElement, config: WidgetConfig): Locale {
+  const lang = element.closest('[lang]')?.getAttribute('lang');
+  return pickLocale(config.localeTag || lang || navigator.language);
 }

@@ -2,13 +2,49 @@
 // `window.addEventListener('lectern:purchase', (e) => e.detail.orderId)`.
 
 /** Why something failed; stable strings a host page can switch on. */
-export type LecternErrorType = 'config' | 'load' | 'network' | 'server' | 'checkout' | 'storage';
+export type LecternErrorType =
+  | 'config'
+  | 'load'
+  | 'network'
+  | 'server'
+  | 'checkout'
+  | 'storage'
+  | RoomErrorType;
+
+/** Why the live room (`<lectern-room>`) failed, or why it let the reader go. */
+export type RoomErrorType =
+  /** The server refused the join (no/invalid/revoked ticket, wrong workshop, removed). */
+  | 'not_allowed'
+  /** Outside the room's window; `details.opensAt` says when it opens. */
+  | 'room_closed'
+  /** The learner limit is reached. */
+  | 'room_full'
+  /** Camera or microphone could not be opened. */
+  | 'media_unavailable'
+  /** Screen sharing was refused or is unsupported. */
+  | 'screen_unavailable'
+  /** The signalling server or the network failed; the session keeps retrying. */
+  | 'network'
+  /** This ticket joined from another device, which now holds the seat. */
+  | 'superseded'
+  /** The host removed this participant. */
+  | 'removed'
+  /** The ticket was refunded or cancelled while it held a pass. */
+  | 'revoked';
 
 export type LecternEventMap = {
   /** An element rendered its data (e.g. the workshop list with `count` cards). */
   'lectern:ready': { element: string; count?: number };
-  /** Something failed; the element shows a calm message instead of throwing into the page. */
-  'lectern:error': { type: LecternErrorType; message: string; element?: string };
+  /**
+   * Something failed; the element shows a calm message instead of throwing into the page.
+   * `details` carries what the server said about it (e.g. the room's `opensAt`).
+   */
+  'lectern:error': {
+    type: LecternErrorType;
+    message: string;
+    element?: string;
+    details?: Record<string, unknown>;
+  };
   /** The reader started a checkout (before leaving for the payment page). */
   'lectern:checkout': { workshopId: string; orderId: string; mode: 'redirect' | 'embedded' | 'free' };
   /** The reader holds a ticket: payment confirmed or free registration done. */

@@ -1,6 +1,6 @@
 // lectern.js: the one script a blogger pastes. It stays tiny: it reads its own tag, registers the
 // custom elements, and loads an element's code only when that element is on the page.
-import { readConfig, type WidgetConfig } from './config.ts';
+import { readConfig, roomLocale, type WidgetConfig } from './config.ts';
 import type { LecternEventMap } from './events.ts';
 
 /** Mounts an element's UI into its shadow root; returns the clean-up. */
@@ -12,7 +12,8 @@ const chunks: Record<string, () => Promise<ElementMount>> = {
   'lectern-workshop': () => import('./elements/workshop-element.tsx').then((m) => m.mount),
   'lectern-tickets': () => import('./elements/tickets-element.tsx').then((m) => m.mount),
   'lectern-recommendations': () => import('./elements/recommendations-element.tsx').then((m) => m.mount),
-  'lectern-room': () => import('./room/index.ts').then((m) => (el, c) => m.mountRoom(el, c)),
+  'lectern-room': () =>
+    import('./room/index.ts').then((m) => (el, c) => m.mountRoom(el, { ...c, locale: roomLocale(el, c) })),
 };
 
 // Not imported from events.ts: sharing it would cost the loader a second request before it runs.
@@ -56,7 +57,8 @@ function define(name: string, config: WidgetConfig) {
 function start() {
   const config = readConfig(import.meta.url);
   if (typeof config === 'string') {
-    console.error(config);
+    // Only a broken tag needs the logger: loaded then, so the loader stays one request.
+    import('./logger.ts').then((m) => m.logger.error(config));
     emitError({ type: 'config', message: config });
     return;
   }

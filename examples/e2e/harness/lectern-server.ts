@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../../server/src/config.ts';
-import { type RunningServer, startServer } from '../../../server/src/server.ts';
+import { loadConfig, type RunningServer, startServer } from '@lectern/server';
 
 export type E2eServer = RunningServer & { dataDir: string; stop(): Promise<void> };
 

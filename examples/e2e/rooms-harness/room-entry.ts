@@ -1,7 +1,7 @@
 // Test-only stand-in for the widget loader's `lectern-room` entry: registers the element and
 // mounts the room chunk, configured from the script tag like the real loader.
-import { configureLog } from '../../../widget/src/log/index.ts';
-import { mountRoom } from '../../../widget/src/room/index.ts';
+import { configureLog } from '@lectern/widget/log';
+import { mountRoom } from '@lectern/widget/room';
 
 const script = document.querySelector<HTMLScriptElement>('script[data-site]');
 const server = new URL(import.meta.url).origin;

@@ -1,14 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { TicketSigner } from '@lectern/server/test-support';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { TicketSigner } from '../../../server/src/tickets/ticket-signer.ts';
 import type { SharedServer } from '../fixtures.ts';
 import { roomScript } from './build-room.ts';
 
 /** A workshop of the demo site whose room is open now (starts in five minutes). */
-export async function openWorkshop(server: SharedServer, title = 'Live room test'): Promise<string> {
+export async function openWorkshop(
+  server: Pick<SharedServer, 'url' | 'ownerAuth'>,
+  title = 'Live room test',
+): Promise<string> {
   const auth = await server.ownerAuth();
   const headers = { 'Content-Type': 'application/json', ...auth };
   const res = await fetch(`${server.url}/v1/sites/demo/workshops`, {
@@ -41,7 +44,7 @@ export async function openWorkshop(server: SharedServer, title = 'Live room test
  * would), and the token signed with the server's secret. `expiresAt` lets a test mint an expired one.
  */
 export async function mintTicket(
-  server: SharedServer,
+  server: Pick<SharedServer, 'dataDir'>,
   workshopId: string,
   options: { expiresAt?: number; status?: 'paid' | 'refunded' } = {},
 ): Promise<string> {
@@ -142,7 +145,8 @@ export async function startAsHost(page: Page, url: string, ownerKey: string): Pr
  * Init script: the first video to be given a stream registers for its first presented frame at
  * once, and `window.__firstFrame` resolves with that frame's time (`performance.now()` scale) and
  * size. A page polling for the video instead would wake its main thread while the room starts and
- * could start listening a frame late. Used by the room tests and the rooms benchmark.
+ * could start listening a frame late. Used by the room tests and the rooms benchmark
+ * (examples/bench/rooms).
  */
 export function watchFirstFrame() {
   const w = window as unknown as { __firstFrame: Promise<{ at: number; width: number; height: number }> };

@@ -5,7 +5,10 @@ import { buildIcs } from '../tickets/ics.ts';
 import { joinUrl } from '../tickets/routes.ts';
 
 /** Emails the ticket link with the .ics invite attached, when SMTP is configured and we know an address. */
-export async function sendTicketEmail(deps: AppDeps, order: OrderRow): Promise<boolean> {
+export async function sendTicketEmail(
+  deps: Pick<AppDeps, 'config' | 'now' | 'mailer' | 'tickets' | 'workshops'>,
+  order: OrderRow,
+): Promise<boolean> {
   if (!order.email || !deps.mailer.enabled) return false;
   const ticket = await deps.tickets.view(order);
   if (!ticket) return false;

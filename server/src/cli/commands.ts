@@ -1,21 +1,5 @@
-import type { Config } from '../config.ts';
-import type { Db } from '../db/database.ts';
 import { recoTrainCommand } from '../reco/cli.ts';
+import type { CliCommand } from './command.ts';
 
-export type CliContext = {
-  args: string[];
-  config: Config;
-  db: Db;
-  out: (line: string) => void;
-  err: (line: string) => void;
-};
-
-/** Further CLI commands register here (e.g. `reco train`), one entry each. */
-export type CliCommand = {
-  group: string;
-  action: string;
-  usage: string;
-  run(ctx: CliContext): Promise<number>;
-};
-
+/** The commands beyond `site create` / `site list`, one entry each. */
 export const cliCommands: CliCommand[] = [recoTrainCommand];

@@ -4,7 +4,8 @@ import { siteCreate } from '../contract/site.ts';
 import { migrate, openDatabase } from '../db/database.ts';
 import { describeIssues } from '../http/json-body.ts';
 import { SiteStore } from '../sites/site-store.ts';
-import { type CliCommand, cliCommands } from './commands.ts';
+import type { CliCommand } from './command.ts';
+import { cliCommands } from './commands.ts';
 
 const USAGE = `Usage: lectern <command> [options]
 

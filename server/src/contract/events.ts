@@ -1,23 +1,5 @@
 import { z } from 'zod';
-
-/** Behaviour event types a browser may upload. Free text never travels; only ids, numbers and paths. */
-export const eventTypes = [
-  'page_view',
-  'page_dwell',
-  'scroll_depth',
-  'workshop_impression',
-  'workshop_click',
-  'checkout_start',
-  'purchase',
-  'ticket_view',
-  'reco_impression',
-  'reco_click',
-  'room_join',
-  'room_leave',
-  'room_interaction',
-  'rating',
-] as const;
-export type EventType = (typeof eventTypes)[number];
+import { EVENT_TYPES } from './event-types.ts';
 
 export const behaviourEvent = z
   .object({
@@ -27,7 +9,7 @@ export const behaviourEvent = z
     site: z.string().min(1).max(64),
     anon: z.string().min(8).max(64),
     session: z.string().min(8).max(64),
-    type: z.enum(eventTypes),
+    type: z.enum(EVENT_TYPES),
     workshop: z.string().max(64).optional(),
     /** Path only: the outbox strips query strings and fragments before upload. */
     path: z

@@ -1,16 +1,7 @@
-// The wire API. Clients import types only from here (`import type`), so none of it reaches a bundle.
+// The wire API, the only place it is defined. Clients import types only from here
+// (`import type`), so none of the zod schemas reach a bundle; the few values a browser needs at
+// run time come from the zod-free modules `./event-types` and `./satisfaction`.
 
-export type {
-  Admission,
-  AdmissionKey,
-  RatingSummary,
-  RatingWeights,
-  RoomJoin,
-  RoomRole,
-  RoomStatus,
-  Roster,
-  RosterEntry,
-} from '../rooms/contract.ts';
 export type {
   CheckoutMode,
   CheckoutRequest,
@@ -25,8 +16,30 @@ export type {
 export { checkoutRequest, waitlistRequest } from './checkout.ts';
 export type { ErrorBody, ErrorCode } from './errors.ts';
 export { errorCodes } from './errors.ts';
-export type { BehaviourEvent, EventBatch, EventBatchResult, EventType } from './events.ts';
-export { behaviourEvent, eventBatch, eventTypes, MAX_EVENTS_PER_BATCH } from './events.ts';
+export type { EventType } from './event-types.ts';
+export { EVENT_TYPES } from './event-types.ts';
+export type { BehaviourEvent, EventBatch, EventBatchResult } from './events.ts';
+export { behaviourEvent, eventBatch, MAX_EVENTS_PER_BATCH } from './events.ts';
+export type { RatingRequest, RatingSummary } from './ratings.ts';
+export { ratingRequest, ratingWeights } from './ratings.ts';
+export type { ModelSource, ModelTrained, SiteModel } from './reco.ts';
+export type {
+  Admission,
+  AdmissionKey,
+  JoinRequest,
+  RoomJoin,
+  RoomRefusal,
+  RoomRefusalReason,
+  RoomRole,
+  RoomStatus,
+  RoomWindow,
+  Roster,
+  RosterEntry,
+  RTCIceServerJson,
+} from './rooms.ts';
+export { joinRequest, removeRequest } from './rooms.ts';
+export type { RatingCriterion, RatingScores, RatingWeights } from './satisfaction.ts';
+export { DEFAULT_WEIGHTS, RATING_CRITERIA, satisfaction } from './satisfaction.ts';
 export type { OwnerSession, OwnerSite, SiteCreate } from './site.ts';
 export { ownerSessionRequest, siteCreate, siteUpdate } from './site.ts';
 export type {

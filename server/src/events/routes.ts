@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import type { AppDeps } from '../app-deps.ts';
-import { type BehaviourEvent, eventBatch } from '../contract/events.ts';
+import { type BehaviourEvent, type EventBatch, eventBatch } from '../contract/events.ts';
 import { clientIp } from '../http/client-ip.ts';
-import { allowSiteOrigin } from '../http/cors.ts';
-import { HttpError, notFound } from '../http/http-error.ts';
-import { readJson } from '../http/json-body.ts';
+import { HttpError } from '../http/http-error.ts';
+import { type BodyEnv, jsonBody } from '../http/json-body.ts';
 import { RateLimiter } from '../http/rate-limit.ts';
+import { siteFrom } from '../http/site-middleware.ts';
 import { EventStore } from './event-store.ts';
 
 const DAY = 86_400_000;
@@ -43,14 +44,17 @@ export function eventRoutes(deps: AppDeps, store = new EventStore(deps.db, deps.
   // Its own budget: a chatty reading session must not use up the reader's checkout budget.
   const limiter = new RateLimiter(deps.config.rateLimit.writePerMinute, deps.now);
 
-  app.post('/v1/events', async (c) => {
-    // The token is taken first but the refusal waits until the origin is known, so that a
-    // registered site's browser can read the 429 and its Retry-After (CORS headers set).
-    const wait = limiter.take(`events:${clientIp(c)}`);
-    const { events } = await readJson(c, eventBatch, { allowText: true });
-    const site = await deps.sites.get(checkOneSite(events));
-    if (!site) throw notFound('Site');
-    allowSiteOrigin(c, site, deps.ownOrigins);
+  // The token is taken first but the refusal waits until the origin is known, so that a
+  // registered site's browser can read the 429 and its Retry-After (CORS headers set).
+  const takeToken = createMiddleware<{ Variables: { wait: number } }>(async (c, next) => {
+    c.set('wait', limiter.take(`events:${clientIp(c)}`));
+    await next();
+  });
+  const batchSite = siteFrom<BodyEnv<EventBatch>>(deps, (c) => checkOneSite(c.var.body.events));
+
+  app.post('/v1/events', takeToken, jsonBody(eventBatch, { allowText: true }), batchSite, async (c) => {
+    const { wait, site, body } = c.var;
+    const { events } = body;
     if (wait > 0) {
       throw new HttpError(429, 'rate_limited', `Too many requests; retry in ${wait} s`, {
         headers: { 'Retry-After': String(wait) },

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { createFactory } from 'hono/factory';
 import type { z } from 'zod';
 import { HttpError } from './http-error.ts';
 
@@ -43,4 +44,18 @@ export async function readJson<S extends z.ZodType>(
     throw new HttpError(400, 'invalid_json', 'The body is not valid JSON', { cause });
   }
   return validate(schema, value);
+}
+
+/** What a route behind `jsonBody` reads: the validated body as `c.var.body`. */
+export type BodyEnv<T> = { Variables: { body: T } };
+
+/**
+ * `readJson` as middleware, for routes whose next middleware needs the body (e.g. the site it
+ * names, see `siteFrom`): the handler reads the same validated value as `c.var.body`.
+ */
+export function jsonBody<S extends z.ZodType>(schema: S, options: { allowText?: boolean } = {}) {
+  return createFactory<BodyEnv<z.output<S>>>().createMiddleware(async (c, next) => {
+    c.set('body', await readJson(c, schema, options));
+    await next();
+  });
 }

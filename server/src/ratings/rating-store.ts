@@ -1,7 +1,7 @@
+import type { RatingSummary } from '../contract/ratings.ts';
+import { type RatingWeights, satisfaction } from '../contract/satisfaction.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../ids.ts';
-import type { RatingSummary, RatingWeights } from '../rooms/contract.ts';
-import { satisfaction } from './satisfaction.ts';
 
 export type RatingInput = {
   siteId: string;

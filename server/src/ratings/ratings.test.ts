@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { satisfaction } from '../contract/satisfaction.ts';
 import { paidTicket } from '../rooms/test-tickets.ts';
 import { createTestApp, jsonRequest, type TestApp } from '../test-support/test-app.ts';
 import { publishedWorkshop } from '../test-support/workshops.ts';
-import { satisfaction } from './satisfaction.ts';
 
 let t: TestApp;
 let site: Awaited<ReturnType<TestApp['site']>>;

@@ -1,34 +1,45 @@
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import type { AppDeps } from '../app-deps.ts';
-import { allowSiteOrigin } from '../http/cors.ts';
+import { ratingRequest, ratingWeights } from '../contract/ratings.ts';
+import type { WorkshopRow } from '../db/schema.ts';
 import { HttpError, notFound } from '../http/http-error.ts';
 import { readJson } from '../http/json-body.ts';
 import { rateLimit } from '../http/rate-limit.ts';
-import { ratingRequest, ratingWeights } from '../rooms/contract.ts';
+import { type SiteEnv, siteFrom, siteFromPath } from '../http/site-middleware.ts';
 import { roomTimes } from '../rooms/room-window.ts';
 import { RatingStore } from './rating-store.ts';
 import { weightsOf } from './satisfaction.ts';
+
+type RatedWorkshopEnv = {
+  Variables: { workshop: Pick<WorkshopRow, 'site_id' | 'starts_at' | 'duration_minutes' | 'status'> };
+};
 
 /** Learners rate a workshop after its room ends; only the site owner reads the results. */
 export function ratingRoutes(deps: AppDeps) {
   const app = new Hono();
   const store = new RatingStore(deps.db, deps.now);
+  const read = rateLimit(deps.limits.read, 'read');
+  const write = rateLimit(deps.limits.write, 'write');
 
-  async function workshopSite(workshopId: string) {
+  const workshopSite = siteFrom<RatedWorkshopEnv>(deps, (c) => c.var.workshop.site_id, {
+    missing: () => notFound('Workshop'),
+  });
+  /** The rated workshop as `c.var.workshop`, its site's CORS applied; 404 for a draft or unknown one. */
+  const ratedWorkshop = createMiddleware<RatedWorkshopEnv & SiteEnv>(async (c, next) => {
     const w = await deps.db
       .selectFrom('workshops')
       .select(['site_id', 'starts_at', 'duration_minutes', 'status'])
-      .where('id', '=', workshopId)
+      .where('id', '=', c.req.param('workshop') ?? '')
       .executeTakeFirst();
-    const site = w && w.status !== 'draft' ? await deps.sites.get(w.site_id) : null;
-    if (!w || !site) throw notFound('Workshop');
-    return { w, site };
-  }
+    if (!w || w.status === 'draft') throw notFound('Workshop');
+    c.set('workshop', w);
+    return workshopSite(c, next);
+  });
 
-  app.post('/v1/rooms/:workshop/ratings', rateLimit(deps.limits.write, 'write'), async (c) => {
+  app.post('/v1/rooms/:workshop/ratings', write, ratedWorkshop, async (c) => {
     const workshopId = c.req.param('workshop');
-    const { w, site } = await workshopSite(workshopId);
-    allowSiteOrigin(c, site, deps.ownOrigins);
+    const { workshop: w, site } = c.var;
     const body = await readJson(c, ratingRequest);
     const ticket = await deps.tickets.validate(body.ticket, workshopId);
     const ended =
@@ -46,22 +57,18 @@ export function ratingRoutes(deps: AppDeps) {
     return c.json({ saved: true }, 201);
   });
 
-  app.get('/v1/rooms/:workshop/ratings', rateLimit(deps.limits.read, 'read'), async (c) => {
+  app.get('/v1/rooms/:workshop/ratings', read, ratedWorkshop, async (c) => {
     const workshopId = c.req.param('workshop');
-    const { site } = await workshopSite(workshopId);
-    allowSiteOrigin(c, site, deps.ownOrigins);
+    const { site } = c.var;
     await deps.ownerAuth.requireSite(c, site.id);
     return c.json(await store.summary(workshopId, weightsOf(site.settings)));
   });
 
-  app.put('/v1/sites/:site/rating-weights', rateLimit(deps.limits.write, 'write'), async (c) => {
-    const siteId = c.req.param('site');
-    await deps.ownerAuth.requireSite(c, siteId);
-    const site = await deps.sites.get(siteId);
-    if (!site) throw notFound('Site');
-    allowSiteOrigin(c, site, deps.ownOrigins);
+  const owner = deps.ownerAuth.ownerOfPathSite();
+  app.put('/v1/sites/:site/rating-weights', write, owner, siteFromPath(deps), async (c) => {
+    const { site } = c.var;
     const weights = await readJson(c, ratingWeights);
-    await deps.sites.update(siteId, { settings: { ...site.settings, ratingWeights: weights } });
+    await deps.sites.update(site.id, { settings: { ...site.settings, ratingWeights: weights } });
     return c.json(weights);
   });
 

@@ -1,18 +1,6 @@
-import type { RatingWeights } from '../rooms/contract.ts';
+import { DEFAULT_WEIGHTS, type RatingWeights } from '../contract/satisfaction.ts';
 
-/** The default: S = 0.4·content + 0.3·instructor + 0.3·interactivity. */
-export const DEFAULT_WEIGHTS: RatingWeights = { content: 0.4, instructor: 0.3, interactivity: 0.3 };
-
-type Scores = { content: number; instructor: number; interactivity: number };
-
-/** Weighted satisfaction on the 1–5 scale, rounded to two decimals. */
-export function satisfaction(scores: Scores, weights: RatingWeights = DEFAULT_WEIGHTS): number {
-  const s =
-    weights.content * scores.content +
-    weights.instructor * scores.instructor +
-    weights.interactivity * scores.interactivity;
-  return Math.round(s * 100) / 100;
-}
+// The formula itself is in contract/satisfaction.ts, where the learner's room imports it too.
 
 /** A site's weights from its settings, falling back to the default when unset or malformed. */
 export function weightsOf(settings: Record<string, unknown>): RatingWeights {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { CliCommand } from '../cli/commands.ts';
+import type { CliCommand } from '../cli/command.ts';
 import { createLogger } from '../log.ts';
 import { RecoService } from './reco-service.ts';
 

@@ -1,4 +1,5 @@
 import { type ModelMeta, trainRecommender } from '@lectern/model';
+import type { ModelSource } from '../contract/reco.ts';
 import type { Db } from '../db/database.ts';
 import { HttpError } from '../http/http-error.ts';
 import type { Logger } from '../log.ts';
@@ -7,7 +8,7 @@ import { readSiteTrainingData } from './site-training-data.ts';
 export type StoredModel = {
   version: string;
   meta: ModelMeta;
-  source: 'events' | 'cold-start';
+  source: ModelSource;
   createdAt: number;
 };
 

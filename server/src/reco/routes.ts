@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
-import { allowSiteOrigin } from '../http/cors.ts';
+import type { ModelTrained, SiteModel } from '../contract/reco.ts';
 import { notFound } from '../http/http-error.ts';
 import { rateLimit } from '../http/rate-limit.ts';
+import { siteFromPath } from '../http/site-middleware.ts';
 import { repoRoot } from '../paths.ts';
 
 // onnxruntime-web's exports map hides package.json; read it from the workspace's node_modules.
@@ -19,15 +20,10 @@ export function recoRoutes(deps: AppDeps) {
   const app = new Hono();
   const read = rateLimit(deps.limits.read, 'read');
 
-  async function site(c: Context) {
-    const found = await deps.sites.get(c.req.param('site')!);
-    if (!found) throw notFound('Site');
-    allowSiteOrigin(c, found, deps.ownOrigins);
-    return found;
-  }
+  const pathSite = siteFromPath(deps);
 
-  app.get('/v1/sites/:site/model', read, async (c) => {
-    const s = await site(c);
+  app.get('/v1/sites/:site/model', read, pathSite, async (c) => {
+    const s = c.var.site;
     const model = await deps.reco.latestOrTrain(s.id);
     const split = typeof s.settings.recoSplit === 'number' ? s.settings.recoSplit : deps.config.recoSplit;
     c.header('Cache-Control', 'public, max-age=60');
@@ -39,11 +35,11 @@ export function recoRoutes(deps: AppDeps) {
       split,
       source: model.source,
       trainedAt: new Date(model.createdAt).toISOString(),
-    });
+    } satisfies SiteModel);
   });
 
-  app.get('/v1/sites/:site/models/:file', read, async (c) => {
-    const s = await site(c);
+  app.get('/v1/sites/:site/models/:file', read, pathSite, async (c) => {
+    const s = c.var.site;
     const version = /^([0-9a-f]{8,64})\.onnx$/.exec(c.req.param('file'))?.[1];
     const bytes = version ? await deps.reco.bytes(s.id, version) : null;
     if (!bytes) throw notFound('Model');
@@ -54,12 +50,14 @@ export function recoRoutes(deps: AppDeps) {
     });
   });
 
-  app.post('/v1/sites/:site/model/train', rateLimit(deps.limits.write, 'write'), async (c) => {
-    const siteId = c.req.param('site');
-    await deps.ownerAuth.requireSite(c, siteId);
-    await site(c);
-    const model = await deps.reco.train(siteId);
-    return c.json({ version: model.version, source: model.source, items: model.meta.items.length }, 201);
+  const write = rateLimit(deps.limits.write, 'write');
+  const owner = deps.ownerAuth.ownerOfPathSite();
+  app.post('/v1/sites/:site/model/train', write, owner, pathSite, async (c) => {
+    const model = await deps.reco.train(c.var.site.id);
+    return c.json(
+      { version: model.version, source: model.source, items: model.meta.items.length } satisfies ModelTrained,
+      201,
+    );
   });
 
   return app;

@@ -1,5 +1,5 @@
+import { importAdmissionKey, verifyAdmission } from '@lectern/widget/room/admission';
 import { describe, expect, it } from 'vitest';
-import { importAdmissionKey, verifyAdmission } from '../../../widget/src/room/admission.ts';
 import { AdmissionSigner } from './admission.ts';
 
 // The server signs; the host's browser code (run here on Node's WebCrypto) checks.

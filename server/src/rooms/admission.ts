@@ -1,5 +1,5 @@
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
-import type { Admission, AdmissionKey } from './contract.ts';
+import type { Admission, AdmissionKey } from '../contract/rooms.ts';
 
 /**
  * Admissions: the server's signed word that a learner's peer id is on a room's roster, so the

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { RoomsConfig } from '../config.ts';
-import type { RTCIceServerJson } from './contract.ts';
+import type { RTCIceServerJson } from '../contract/rooms.ts';
 
 /**
  * TURN REST credentials (the scheme coturn implements with `use-auth-secret` +

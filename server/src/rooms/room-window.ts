@@ -1,6 +1,6 @@
 import type { RoomsConfig } from '../config.ts';
+import type { RoomWindow } from '../contract/rooms.ts';
 import type { WorkshopRow } from '../db/schema.ts';
-import type { RoomWindow } from './contract.ts';
 
 export type RoomTimes = { startsAt: number; endsAt: number; opensAt: number; closesAt: number };
 

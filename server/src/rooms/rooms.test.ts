@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestApp, jsonRequest, type TestApp } from '../test-support/test-app.ts';
 import { publishedWorkshop } from '../test-support/workshops.ts';
 import { paidTicket } from './test-tickets.ts';
@@ -102,8 +102,9 @@ describe('POST /v1/rooms/:workshop/join', () => {
   it('hands the seat to a second device when its pass connects, not when the join screen fetches it', async () => {
     const { token } = await paidTicket(t.deps, site.id, workshopId);
     const kicked: string[] = [];
-    const kick = t.deps.rooms.kick;
-    t.deps.rooms.kick = (id) => kicked.push(id);
+    const close = vi.spyOn(t.deps.peerSockets, 'close').mockImplementation((id) => {
+      kicked.push(id);
+    });
     try {
       const first = await (await join({ ticket: token, name: 'Ana' })).json();
       expect(await t.deps.rooms.connect(first.peerId, first.token)).toMatchObject({ role: 'learner' });
@@ -128,7 +129,7 @@ describe('POST /v1/rooms/:workshop/join', () => {
       expect(await roster()).toEqual([second.peerId]);
       expect((await t.app.request(`/v1/rooms/${workshopId}/roster`)).status).toBe(401);
     } finally {
-      t.deps.rooms.kick = kick;
+      close.mockRestore();
     }
   });
 
@@ -161,8 +162,9 @@ describe('POST /v1/rooms/:workshop/join', () => {
 
   it("a refund closes the ticket's live pass: socket kicked and refused, off the roster, status says why", async () => {
     const kicked: string[] = [];
-    const kick = t.deps.rooms.kick;
-    t.deps.rooms.kick = (id) => kicked.push(id);
+    const close = vi.spyOn(t.deps.peerSockets, 'close').mockImplementation((id) => {
+      kicked.push(id);
+    });
     try {
       const inRoom = await paidTicket(t.deps, site.id, workshopId);
       const pass = await (await join({ ticket: inRoom.token })).json();
@@ -187,7 +189,7 @@ describe('POST /v1/rooms/:workshop/join', () => {
       expect(status.status).toBe(401);
       expect((await status.json()).error.details).toEqual({ reason: 'ticket_revoked' });
     } finally {
-      t.deps.rooms.kick = kick;
+      close.mockRestore();
     }
   });
 
@@ -206,7 +208,7 @@ describe('POST /v1/rooms/:workshop/join', () => {
           jsonRequest('POST', { ticket: token }, { Origin: ORIGIN }),
         );
       const first = await (await req(a.token)).json();
-      small.deps.rooms.presence.connected(first.peerId, w.id, 'learner', Date.now());
+      small.deps.roomPresence.connected(first.peerId, w.id, 'learner', Date.now());
       const full = await req(b.token);
       expect(full.status).toBe(409);
       expect((await full.json()).error.details.reason).toBe('room_full');

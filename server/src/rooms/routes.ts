@@ -1,12 +1,14 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import type { AppDeps } from '../app-deps.ts';
-import { allowSiteOrigin } from '../http/cors.ts';
-import { HttpError, notFound } from '../http/http-error.ts';
+import { joinRequest, removeRequest } from '../contract/rooms.ts';
+import { notFound } from '../http/http-error.ts';
 import { readJson } from '../http/json-body.ts';
 import { rateLimit } from '../http/rate-limit.ts';
-import { joinRequest, removeRequest } from './contract.ts';
+import { type SiteEnv, siteFrom } from '../http/site-middleware.ts';
 import { roomPage } from './room-page.ts';
+import { roomRefusal } from './room-refusal.ts';
 
 /** Room endpoints: join (ticket or owner session → signalling pass), status, roster and host controls. */
 export function roomRoutes(deps: AppDeps) {
@@ -14,13 +16,9 @@ export function roomRoutes(deps: AppDeps) {
   const rooms = deps.rooms;
 
   /** CORS for the workshop's site; 404 for an unknown workshop. */
-  async function siteFor(c: Context, workshopId: string): Promise<string> {
-    const siteId = await rooms.siteOf(workshopId);
-    const site = await deps.sites.get(siteId);
-    if (!site) throw notFound('Workshop');
-    allowSiteOrigin(c, site, deps.ownOrigins);
-    return siteId;
-  }
+  const roomSite = siteFrom(deps, (c) => rooms.siteOf(c.req.param('workshop') ?? ''), {
+    missing: () => notFound('Workshop'),
+  });
 
   /** A room pass in `Authorization: Bearer <peerId>~<token>`, or null when the header holds something else. */
   const passIn = (c: Context) =>
@@ -31,63 +29,55 @@ export function roomRoutes(deps: AppDeps) {
    * where an owner session is short-lived (an hour by default): a long workshop's host keeps
    * reading the roster, removing participants and ending the room with it.
    */
-  async function requireHost(c: Context, workshopId: string): Promise<string> {
-    const siteId = await siteFor(c, workshopId);
+  const host = createMiddleware<SiteEnv>(async (c, next) => {
+    const workshopId = c.req.param('workshop');
     const pass = passIn(c);
     if (pass) {
       const who = await rooms.participant(pass[1], pass[2]);
       if (who?.role !== 'host' || who.workshopId !== workshopId)
-        throw new HttpError(403, 'forbidden', "Only this room's host pass or an owner session may do this");
-      return siteId;
+        throw roomRefusal('not_host', "Only this room's host pass or an owner session may do this");
+    } else {
+      await deps.ownerAuth.requireSite(c, c.var.site.id);
     }
-    await deps.ownerAuth.requireSite(c, siteId);
-    return siteId;
-  }
+    await next();
+  });
 
-  app.post('/v1/rooms/:workshop/join', rateLimit(deps.limits.write, 'room-join'), async (c) => {
+  app.post('/v1/rooms/:workshop/join', rateLimit(deps.limits.write, 'room-join'), roomSite, async (c) => {
     const workshopId = c.req.param('workshop');
-    const siteId = await siteFor(c, workshopId);
+    const siteId = c.var.site.id;
     const body = await readJson(c, joinRequest);
     if (body.ticket) return c.json(await rooms.joinLearner(workshopId, body.ticket, body.name), 201);
     if (!c.req.header('authorization')) {
-      throw new HttpError(401, 'unauthorized', 'Present a ticket to join, or an owner session to host');
+      throw roomRefusal('no_credential', 'Present a ticket to join, or an owner session to host');
     }
     await deps.ownerAuth.requireSite(c, siteId);
     return c.json(await rooms.joinHost(workshopId, siteId, body.name), 201);
   });
 
   // A pass holder asks whom to connect to (after the host reloaded) and whether the room ended.
-  app.get('/v1/rooms/:workshop/status', rateLimit(deps.limits.read, 'read'), async (c) => {
+  app.get('/v1/rooms/:workshop/status', rateLimit(deps.limits.read, 'read'), roomSite, async (c) => {
     const workshopId = c.req.param('workshop');
-    await siteFor(c, workshopId);
     const match = passIn(c);
     if (!match)
-      throw new HttpError(
-        401,
-        'unauthorized',
-        'Send the room pass as "Authorization: Bearer <peerId>~<token>"',
-      );
+      throw roomRefusal('no_credential', 'Send the room pass as "Authorization: Bearer <peerId>~<token>"');
     return c.json(await rooms.status(workshopId, match[1], match[2]));
   });
 
-  app.get('/v1/rooms/:workshop/roster', rateLimit(deps.limits.read, 'read'), async (c) => {
+  app.get('/v1/rooms/:workshop/roster', rateLimit(deps.limits.read, 'read'), roomSite, host, async (c) => {
     const workshopId = c.req.param('workshop');
-    await requireHost(c, workshopId);
     return c.json(await rooms.roster(workshopId));
   });
 
-  app.post('/v1/rooms/:workshop/remove', rateLimit(deps.limits.write, 'write'), async (c) => {
+  app.post('/v1/rooms/:workshop/remove', rateLimit(deps.limits.write, 'write'), roomSite, host, async (c) => {
     const workshopId = c.req.param('workshop');
-    await requireHost(c, workshopId);
     const body = await readJson(c, removeRequest);
     await rooms.remove(workshopId, body.peerId);
     return c.json({ removed: body.peerId });
   });
 
-  app.post('/v1/rooms/:workshop/end', rateLimit(deps.limits.write, 'write'), async (c) => {
+  app.post('/v1/rooms/:workshop/end', rateLimit(deps.limits.write, 'write'), roomSite, host, async (c) => {
     const workshopId = c.req.param('workshop');
-    const siteId = await requireHost(c, workshopId);
-    await rooms.end(workshopId, siteId);
+    await rooms.end(workshopId, c.var.site.id);
     return c.json({ ended: true });
   });
 

@@ -2,8 +2,9 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import express from 'express';
 import { ExpressPeerServer, type IClient } from 'peer';
 import { WebSocketServer } from 'ws';
+import type { AppDeps } from '../app-deps.ts';
 import type { Logger } from '../log.ts';
-import { type RoomService, SIGNALLING } from './room-service.ts';
+import { SIGNALLING } from './room-service.ts';
 
 export type Signalling = {
   /** Handles `/peerjs…` HTTP requests; returns false for every other path (Hono takes those). */
@@ -19,11 +20,10 @@ export type Signalling = {
  */
 export function attachSignalling(
   server: Server,
-  rooms: RoomService,
+  { rooms, roomPresence, peerSockets }: Pick<AppDeps, 'rooms' | 'roomPresence' | 'peerSockets'>,
   log: Logger,
   now = Date.now,
 ): Signalling {
-  const sockets = new Map<string, IClient>();
   // Filled by verifyClient, read when PeerJS registers the client (it emits `connection` only for
   // new registrations; a reconnect onto a live registration keeps its presence).
   const verified = new Map<string, { workshopId: string; role: 'host' | 'learner' }>();
@@ -61,24 +61,17 @@ export function attachSignalling(
       return wss;
     },
   });
-  peerServer.on('connection', (client) => {
+  peerServer.on('connection', (client: IClient) => {
     const id = client.getId();
-    sockets.set(id, client);
+    peerSockets.opened(client);
     const who = verified.get(id);
     verified.delete(id);
-    if (who) rooms.presence.connected(id, who.workshopId, who.role, now());
+    if (who) roomPresence.connected(id, who.workshopId, who.role, now());
   });
-  peerServer.on('disconnect', (client) => {
-    if (sockets.get(client.getId()) !== client) return;
-    sockets.delete(client.getId());
-    rooms.presence.disconnected(client.getId());
+  peerServer.on('disconnect', (client: IClient) => {
+    if (peerSockets.lost(client)) roomPresence.disconnected(client.getId());
   });
   peerServer.on('error', (err) => log.warn({ err }, 'signalling error'));
-  rooms.kick = (peerId) => {
-    rooms.presence.disconnected(peerId);
-    sockets.get(peerId)?.getSocket()?.close(4001, 'superseded');
-    sockets.delete(peerId);
-  };
 
   // `ExpressPeerServer` starts its WebSocket server when mounted; its WS path becomes /peerjs/peerjs.
   const parent = express();

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { OwnerSession } from '../contract/site.ts';
 import { HttpError } from '../http/http-error.ts';
@@ -62,5 +63,16 @@ export class OwnerAuth {
   async requireSite(c: Context, siteId: string): Promise<void> {
     const owned = await this.verify(c);
     if (owned !== siteId) throw new HttpError(403, 'forbidden', 'This owner session belongs to another site');
+  }
+
+  /**
+   * `requireSite` for the site named by the `:site` path parameter, as middleware. It goes before
+   * the site middleware, so that a request without a session learns nothing about the site.
+   */
+  ownerOfPathSite() {
+    return createMiddleware(async (c, next) => {
+      await this.requireSite(c, c.req.param('site') ?? '');
+      await next();
+    });
   }
 }

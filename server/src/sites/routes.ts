@@ -1,43 +1,40 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
 import { ownerSessionRequest, siteUpdate } from '../contract/site.ts';
-import { allowSiteOrigin } from '../http/cors.ts';
-import { HttpError, notFound } from '../http/http-error.ts';
-import { readJson } from '../http/json-body.ts';
+import { HttpError } from '../http/http-error.ts';
+import { jsonBody, readJson } from '../http/json-body.ts';
 import { rateLimit } from '../http/rate-limit.ts';
+import { siteFromBody, siteFromPath } from '../http/site-middleware.ts';
 import { toOwnerSite } from './site-store.ts';
+
+// One answer for an unknown site and a wrong key: the refusal does not say which site ids exist.
+const wrongKey = () => new HttpError(401, 'unauthorized', 'Unknown site or wrong owner key');
 
 export function siteRoutes(deps: AppDeps) {
   const app = new Hono();
+  const pathSite = siteFromPath(deps);
+  const owner = deps.ownerAuth.ownerOfPathSite();
 
   // Exchanging a key is the one place an attacker could guess: keep it on the write limit.
-  app.post('/v1/owner/session', rateLimit(deps.limits.write, 'owner-session'), async (c) => {
-    const body = await readJson(c, ownerSessionRequest);
-    const site = await deps.sites.get(body.siteId);
-    if (site) allowSiteOrigin(c, site, deps.ownOrigins);
-    if (!site || !(await deps.sites.verifyKey(body.siteId, body.key))) {
-      throw new HttpError(401, 'unauthorized', 'Unknown site or wrong owner key');
-    }
-    return c.json(await deps.ownerAuth.issue(site.id, deps.now()), 201);
+  app.post(
+    '/v1/owner/session',
+    rateLimit(deps.limits.write, 'owner-session'),
+    jsonBody(ownerSessionRequest),
+    siteFromBody(deps, { missing: wrongKey }),
+    async (c) => {
+      const { site, body } = c.var;
+      if (!(await deps.sites.verifyKey(site.id, body.key))) throw wrongKey();
+      return c.json(await deps.ownerAuth.issue(site.id, deps.now()), 201);
+    },
+  );
+
+  app.get('/v1/sites/:site', rateLimit(deps.limits.read, 'read'), owner, pathSite, async (c) => {
+    return c.json(toOwnerSite(c.var.site));
   });
 
-  app.get('/v1/sites/:site', rateLimit(deps.limits.read, 'read'), async (c) => {
-    const siteId = c.req.param('site');
-    await deps.ownerAuth.requireSite(c, siteId);
-    const site = await deps.sites.get(siteId);
-    if (!site) throw notFound('Site');
-    allowSiteOrigin(c, site, deps.ownOrigins);
-    return c.json(toOwnerSite(site));
-  });
-
-  app.patch('/v1/sites/:site', rateLimit(deps.limits.write, 'write'), async (c) => {
-    const siteId = c.req.param('site');
-    await deps.ownerAuth.requireSite(c, siteId);
-    const site = await deps.sites.get(siteId);
-    if (!site) throw notFound('Site');
-    allowSiteOrigin(c, site, deps.ownOrigins);
+  app.patch('/v1/sites/:site', rateLimit(deps.limits.write, 'write'), owner, pathSite, async (c) => {
     const patch = await readJson(c, siteUpdate);
-    const updated = await deps.sites.update(siteId, patch);
+    const updated = await deps.sites.update(c.var.site.id, patch);
     return c.json(toOwnerSite(updated!));
   });
 

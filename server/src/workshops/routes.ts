@@ -1,10 +1,9 @@
 import { type Context, Hono } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
 import { workshopCreate, workshopUpdate } from '../contract/workshop.ts';
-import { allowSiteOrigin } from '../http/cors.ts';
-import { notFound } from '../http/http-error.ts';
 import { readJson } from '../http/json-body.ts';
 import { rateLimit } from '../http/rate-limit.ts';
+import { siteFromPath } from '../http/site-middleware.ts';
 import { type CachedBody, etagOf } from './public-list-cache.ts';
 
 /** Short public caching: seat counts move, so browsers revalidate with the ETag after 15 s. */
@@ -28,21 +27,11 @@ export function workshopRoutes(deps: AppDeps) {
   const read = rateLimit(deps.limits.read, 'read');
   const write = rateLimit(deps.limits.write, 'write');
 
-  async function publicSite(c: Context) {
-    const site = await deps.sites.get(c.req.param('site')!);
-    if (!site) throw notFound('Site');
-    allowSiteOrigin(c, site, deps.ownOrigins);
-    return site;
-  }
+  const pathSite = siteFromPath(deps);
+  const owner = deps.ownerAuth.ownerOfPathSite();
 
-  async function ownedSite(c: Context) {
-    const siteId = c.req.param('site')!;
-    await deps.ownerAuth.requireSite(c, siteId);
-    return publicSite(c);
-  }
-
-  app.get('/v1/sites/:site/workshops', read, async (c) => {
-    const site = await publicSite(c);
+  app.get('/v1/sites/:site/workshops', read, pathSite, async (c) => {
+    const { site } = c.var;
     const cached = await deps.workshops.publicListCache.get(site.id, async () => ({
       site: { id: site.id, name: site.name },
       workshops: await deps.workshops.listPublic(site.id),
@@ -50,36 +39,30 @@ export function workshopRoutes(deps: AppDeps) {
     return sendWithEtag(c, cached);
   });
 
-  app.get('/v1/sites/:site/workshops/:id', read, async (c) => {
-    const site = await publicSite(c);
-    return jsonWithEtag(c, await deps.workshops.getPublic(site.id, c.req.param('id')));
+  app.get('/v1/sites/:site/workshops/:id', read, pathSite, async (c) => {
+    return jsonWithEtag(c, await deps.workshops.getPublic(c.var.site.id, c.req.param('id')));
   });
 
-  app.get('/v1/sites/:site/owner/workshops', read, async (c) => {
-    const site = await ownedSite(c);
-    return c.json({ workshops: await deps.workshops.listForOwner(site.id) });
+  app.get('/v1/sites/:site/owner/workshops', read, owner, pathSite, async (c) => {
+    return c.json({ workshops: await deps.workshops.listForOwner(c.var.site.id) });
   });
 
-  app.post('/v1/sites/:site/workshops', write, async (c) => {
-    const site = await ownedSite(c);
+  app.post('/v1/sites/:site/workshops', write, owner, pathSite, async (c) => {
     const input = await readJson(c, workshopCreate);
-    return c.json(await deps.workshops.create(site.id, input), 201);
+    return c.json(await deps.workshops.create(c.var.site.id, input), 201);
   });
 
-  app.patch('/v1/sites/:site/workshops/:id', write, async (c) => {
-    const site = await ownedSite(c);
+  app.patch('/v1/sites/:site/workshops/:id', write, owner, pathSite, async (c) => {
     const patch = await readJson(c, workshopUpdate);
-    return c.json(await deps.workshops.update(site.id, c.req.param('id'), patch));
+    return c.json(await deps.workshops.update(c.var.site.id, c.req.param('id'), patch));
   });
 
-  app.post('/v1/sites/:site/workshops/:id/publish', write, async (c) => {
-    const site = await ownedSite(c);
-    return c.json(await deps.workshops.publish(site.id, c.req.param('id')));
+  app.post('/v1/sites/:site/workshops/:id/publish', write, owner, pathSite, async (c) => {
+    return c.json(await deps.workshops.publish(c.var.site.id, c.req.param('id')));
   });
 
-  app.post('/v1/sites/:site/workshops/:id/cancel', write, async (c) => {
-    const site = await ownedSite(c);
-    return c.json(await deps.workshops.cancel(site.id, c.req.param('id')));
+  app.post('/v1/sites/:site/workshops/:id/cancel', write, owner, pathSite, async (c) => {
+    return c.json(await deps.workshops.cancel(c.var.site.id, c.req.param('id')));
   });
 
   return app;

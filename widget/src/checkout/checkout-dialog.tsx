@@ -64,7 +64,7 @@ export function CheckoutDialog({ workshop: w, config, t, onClose }: Props) {
         mode: config.checkout,
         locale: config.locale,
       });
-      track(config, 'checkout_start', { workshop: w.id });
+      track('checkout_start', { workshop: w.id });
       const mode = res.checkout.type === 'none' ? 'free' : res.checkout.type;
       emit('lectern:checkout', { workshopId: w.id, orderId: res.order.id, mode });
       if (res.checkout.type === 'redirect') {
@@ -83,7 +83,7 @@ export function CheckoutDialog({ workshop: w, config, t, onClose }: Props) {
         return;
       }
       const ticket = await saveTicket(res.order, w);
-      track(config, 'purchase', { workshop: w.id });
+      track('purchase', { workshop: w.id });
       emit('lectern:purchase', { workshopId: w.id, orderId: res.order.id });
       if (ticket) setState({ step: 'ticket', ticket });
     } catch (err) {

@@ -53,7 +53,7 @@ async function poll(config: WidgetConfig, orderId: string) {
         const ticket = await saveTicket(order, workshop);
         if (ticket) {
           returnState.value = { step: 'paid', ticket };
-          track(config, 'purchase', { workshop: order.workshopId });
+          track('purchase', { workshop: order.workshopId });
           emit('lectern:purchase', { workshopId: order.workshopId, orderId });
         }
         return;

@@ -1,4 +1,4 @@
-import type { Locale } from '../config.ts';
+import type { Locale } from '../i18n/locale.ts';
 import type { Strings } from '../i18n/strings.ts';
 import { returnState } from './return-flow.ts';
 import { TicketCard } from './ticket-card.tsx';

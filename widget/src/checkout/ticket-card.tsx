@@ -1,5 +1,5 @@
-import type { Locale } from '../config.ts';
 import { formatStart } from '../i18n/format.ts';
+import type { Locale } from '../i18n/locale.ts';
 import type { Strings } from '../i18n/strings.ts';
 import type { StoredTicket } from '../tickets/ticket-store.ts';
 

@@ -38,7 +38,7 @@ async function recommend(config: WidgetConfig, limit: number) {
   ]);
   const [{ pickWorkshops, variantFor }, runtime, ort] = await Promise.all([
     import('../recommendations/pick.ts'),
-    import('../../../model/src/runtime/index.ts'),
+    import('@lectern/model/runtime'),
     // onnxruntime-web's own wasm build, served by our server next to its wasm (never bundled:
     // a library build would inline 14 MB of wasm as base64).
     import(/* @vite-ignore */ `${info.wasmBase}ort.wasm.bundle.min.mjs`) as Promise<
@@ -94,9 +94,7 @@ export function Recommendations({ config, host, limit }: Props) {
     };
   }, [config, host, limit]);
 
-  useImpressions(list, [picks], (id) =>
-    track(config, 'reco_impression', { workshop: id, label: picks?.label }),
-  );
+  useImpressions(list, [picks], (id) => track('reco_impression', { workshop: id, label: picks?.label }));
 
   if (!picks || picks.workshops.length === 0) return null;
   return (
@@ -113,7 +111,7 @@ export function Recommendations({ config, host, limit }: Props) {
             t={t}
             now={Date.now()}
             onBook={() => {
-              track(config, 'reco_click', { workshop: w.id, label: picks.label });
+              track('reco_click', { workshop: w.id, label: picks.label });
               setBooking(w);
             }}
           />

@@ -20,7 +20,7 @@ export function TicketList({ config, showReturn }: { config: WidgetConfig; showR
     listTickets(config.site).then(
       (list) => {
         setTickets(list);
-        for (const ticket of list) track(config, 'ticket_view', { workshop: ticket.workshopId });
+        for (const ticket of list) track('ticket_view', { workshop: ticket.workshopId });
         emit('lectern:ready', { element: 'lectern-tickets', count: list.length });
       },
       (err) => {

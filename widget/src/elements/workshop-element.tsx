@@ -6,6 +6,7 @@ import { ReturnNotice } from '../checkout/return-notice.tsx';
 import type { WidgetConfig } from '../config.ts';
 import { emit } from '../events.ts';
 import { strings } from '../i18n/strings.ts';
+import { logger } from '../logger.ts';
 import { track } from '../track.ts';
 import { Markdown } from '../ui/markdown.tsx';
 import { WorkshopCard } from '../ui/workshop-card.tsx';
@@ -46,7 +47,7 @@ export function WorkshopDetail({ config, id, showReturn }: Props) {
     };
   }, [config, id]);
 
-  useImpressions(root, [workshop], (wid) => track(config, 'workshop_impression', { workshop: wid }));
+  useImpressions(root, [workshop], (wid) => track('workshop_impression', { workshop: wid }));
 
   return (
     <div lang={config.locale} ref={root}>
@@ -67,7 +68,7 @@ export function WorkshopDetail({ config, id, showReturn }: Props) {
             t={t}
             now={Date.now()}
             onBook={() => {
-              track(config, 'workshop_click', { workshop: workshop.id });
+              track('workshop_click', { workshop: workshop.id });
               setBooking(true);
             }}
           />
@@ -88,7 +89,7 @@ export function WorkshopDetail({ config, id, showReturn }: Props) {
 export function mount(element: HTMLElement, config: WidgetConfig): () => void {
   const id = element.getAttribute('workshop');
   if (!id) {
-    console.error('Lectern: <lectern-workshop> needs a workshop="…" attribute with the workshop id');
+    logger.error('Lectern: <lectern-workshop> needs a workshop="…" attribute with the workshop id');
     return () => {};
   }
   handleCheckoutReturn(config);

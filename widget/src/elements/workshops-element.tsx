@@ -41,10 +41,10 @@ export function WorkshopList({ config, tag, limit, showReturn }: Props) {
     };
   }, [config, tag, limit]);
 
-  useImpressions(list, [workshops], (id) => track(config, 'workshop_impression', { workshop: id }));
+  useImpressions(list, [workshops], (id) => track('workshop_impression', { workshop: id }));
 
   const open = (w: PublicWorkshop) => {
-    track(config, 'workshop_click', { workshop: w.id });
+    track('workshop_click', { workshop: w.id });
     setBooking(w);
   };
 

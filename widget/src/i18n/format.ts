@@ -1,4 +1,4 @@
-import type { Locale } from '../config.ts';
+import type { Locale } from './locale.ts';
 
 /** Digits after the decimal point for a currency: 2 for EUR, 0 for JPY, 3 for KWD. */
 export function currencyDigits(currency: string): number {

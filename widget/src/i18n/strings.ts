@@ -1,4 +1,4 @@
-import type { Locale } from '../config.ts';
+import type { Locale } from './locale.ts';
 
 const en = {
   loading: 'Loading workshops…',

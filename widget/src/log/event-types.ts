@@ -1,31 +1,9 @@
-import type { BehaviourEvent, EventType } from '@lectern/server/contract';
+import type { BehaviourEvent } from '@lectern/server/contract';
+import { EVENT_TYPES, type EventType } from '@lectern/server/contract/event-types';
 
 export type { BehaviourEvent, EventType };
-
-/**
- * The wire contract's event types, repeated here because the widget imports types only from the
- * server (zero bytes of zod in the bundle). The check below fails to compile if the two drift.
- */
-export const EVENT_TYPES = [
-  'page_view',
-  'page_dwell',
-  'scroll_depth',
-  'workshop_impression',
-  'workshop_click',
-  'checkout_start',
-  'purchase',
-  'ticket_view',
-  'reco_impression',
-  'reco_click',
-  'room_join',
-  'room_leave',
-  'room_interaction',
-  'rating',
-] as const satisfies readonly EventType[];
-
-type MissingTypes = Exclude<EventType, (typeof EVENT_TYPES)[number]>;
-const _allTypesListed: MissingTypes extends never ? true : false = true;
-void _allTypesListed;
+// The wire contract's own list, imported at run time from its zod-free module (no zod in the bundle).
+export { EVENT_TYPES };
 
 /**
  * Where an event stands: `pending` waits for upload, `sent` was confirmed by the server,

@@ -1,5 +1,6 @@
 // The behaviour log: events are written to IndexedDB on this device first and uploaded to the
 // Lectern server only when the reader allows it. Shared by the widget and the browser extension.
+import { logger } from '../logger.ts';
 import { LogDb } from './db.ts';
 import { EventLog, type LogConfig } from './event-log.ts';
 import type { EventType, StoredEvent, TrackFields } from './event-types.ts';
@@ -52,7 +53,7 @@ export function configureLog(config: LogConfig): void {
 export function track(type: EventType, fields?: TrackFields): void {
   try {
     if (!current) {
-      if (!warnedUnconfigured) console.warn('Lectern: track() called before configureLog(); event dropped');
+      if (!warnedUnconfigured) logger.error('Lectern: track() called before configureLog(); event dropped');
       warnedUnconfigured = true;
       return;
     }

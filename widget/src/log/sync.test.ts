@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
+import { createTestApp, type TestApp } from '@lectern/server/test-support';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../server/src/test-support/test-app.ts';
 import { EventLog } from './event-log.ts';
 
 // The outbox against the real server in-process: whatever is re-sent, each event is stored once.

@@ -22,7 +22,7 @@ export function purchasable(workshops: readonly PublicWorkshop[], now: number): 
   return out;
 }
 
-type Runtime = typeof import('../../../model/src/runtime/index.ts');
+type Runtime = typeof import('@lectern/model/runtime');
 
 /**
  * Ranks workshops for this reader: the site model on their own history (variant `model`), or the

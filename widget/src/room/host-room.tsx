@@ -1,11 +1,11 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { RoomApi, RoomJoin } from '../api/rooms.ts';
+import type { RoomStrings } from '../i18n/room-strings.ts';
 import { HostSession } from './host-session.ts';
-import type { RoomApi, RoomJoin } from './room-api.ts';
 import { ChatPanel, ParticipantsPanel, PollsPanel, QuestionsPanel } from './room-panels.tsx';
 import type { RoomSnapshot } from './room-protocol.ts';
 import { RemoteAudio, RoomStage } from './room-stage.tsx';
-import type { RoomStrings } from './room-strings.ts';
 import { reportError } from './room-tracking.ts';
 
 type Props = { api: RoomApi; pass: RoomJoin; s: RoomStrings; workshop: string };

@@ -1,4 +1,5 @@
 import { type DataConnection, type MediaConnection, Peer } from 'peerjs';
+import type { RoomApi, RoomJoin } from '../api/rooms.ts';
 import { sayBye } from './host/goodbye.ts';
 import type { HostEvents, HostOptions } from './host/host-events.ts';
 import { cleanChat, cleanPoll } from './host/host-input.ts';
@@ -11,7 +12,6 @@ import type { MediaTransport } from './media/media-transport.ts';
 import { PeerMediaTransport } from './media/peer-media-transport.ts';
 import { peerOptions } from './peer-options.ts';
 import { HOST_RECONNECT_POLICY, ReconnectRun } from './reconnect-policy.ts';
-import type { RoomApi, RoomJoin } from './room-api.ts';
 import { Emitter } from './room-errors.ts';
 import { PING_MS, parseLearnerMessage, ROSTER_SWEEP_MS } from './room-protocol.ts';
 import { RoomState } from './room-state.ts';

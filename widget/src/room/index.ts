@@ -1,8 +1,11 @@
 // `<lectern-room workshop="ID">`: the live room. This chunk (and PeerJS with it) is loaded by the
 // widget loader only when the element is on the page.
 import { h, render } from 'preact';
+import type { Locale } from '../i18n/locale.ts';
+import { roomStrings } from '../i18n/room-strings.ts';
+import { logger } from '../logger.ts';
+import { startLog } from '../track.ts';
 import { RoomApp } from './room-app.tsx';
-import { pickLocale, roomStrings } from './room-strings.ts';
 import { ROOM_CSS } from './room-style.ts';
 
 export type { RoomError, RoomErrorType } from './room-errors.ts';
@@ -12,6 +15,8 @@ export type RoomMountOptions = {
   server: string;
   /** The site id from the script tag's data-site. */
   site: string;
+  /** The room's language (the loader's `roomLocale`: data-locale, else the page's `lang`, else the browser's); default `en`. */
+  locale?: Locale;
 };
 
 /**
@@ -21,15 +26,19 @@ export type RoomMountOptions = {
 export function mountRoom(element: HTMLElement, options: RoomMountOptions): () => void {
   const workshop = element.getAttribute('workshop');
   if (!workshop) {
-    console.error('Lectern: <lectern-room> needs a workshop="…" attribute with the workshop id');
+    logger.error('Lectern: <lectern-room> needs a workshop="…" attribute with the workshop id');
     return () => {};
   }
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-  const locale = pickLocale(element.getAttribute('lang') || element.closest('[lang]')?.getAttribute('lang'));
+  // The loader picks the room's locale (`roomLocale`): importing pickLocale here would make
+  // Rolldown split it out of the loader into a chunk of its own, a second request before anything
+  // renders.
+  const locale = options.locale ?? 'en';
   const style = document.createElement('style');
   style.textContent = ROOM_CSS;
   const mount = document.createElement('div');
   root.replaceChildren(style, mount);
+  startLog(options);
   render(
     h(RoomApp, { server: options.server, site: options.site, workshop, s: roomStrings(locale), locale }),
     mount,

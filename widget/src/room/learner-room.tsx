@@ -1,15 +1,15 @@
 import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect } from 'preact/hooks';
-import { track } from '../log/index.ts';
+import type { RoomApi } from '../api/rooms.ts';
+import type { RoomStrings } from '../i18n/room-strings.ts';
+import { track } from '../track.ts';
 import { Icon } from './icons.tsx';
 import type { LearnerPhase, LearnerSession } from './learner-session.ts';
 import { RatingForm } from './rating-form.tsx';
-import type { RoomApi } from './room-api.ts';
 import { ChatPanel, ParticipantsPanel, PollsPanel, QuestionsPanel } from './room-panels.tsx';
 import type { RoomSnapshot } from './room-protocol.ts';
 import { RoomStage } from './room-stage.tsx';
-import type { RoomStrings } from './room-strings.ts';
 import { reportError, trackInteraction, useAttendance } from './room-tracking.ts';
 
 /** Before "Join": the join form over the stage, and what goes in the toolbar's place. */
@@ -93,13 +93,7 @@ export function LearnerRoom({ api, session, lobby, ticket, s, workshop }: Props)
           api={api}
           ticket={ticket}
           s={s}
-          onRated={(v) =>
-            track('rating', {
-              workshop,
-              value: Math.round((0.4 * v.content + 0.3 * v.instructor + 0.3 * v.interactivity) * 100) / 100,
-              label: 'overall',
-            })
-          }
+          onRated={(overall) => track('rating', { workshop, value: overall, label: 'overall' })}
         />
       </div>
     );

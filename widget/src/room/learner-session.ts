@@ -1,8 +1,8 @@
 import { type DataConnection, type MediaConnection, Peer, type PeerConnectOption } from 'peerjs';
+import { type RoomApi, RoomApiError, type RoomJoin } from '../api/rooms.ts';
 import { recoveryStep } from './learner-recovery.ts';
 import { peerOptions } from './peer-options.ts';
 import { LEARNER_RECONNECT_POLICY, type ReconnectPolicy, ReconnectRun } from './reconnect-policy.ts';
-import { type RoomApi, RoomApiError, type RoomJoin } from './room-api.ts';
 import { Emitter, type RoomError } from './room-errors.ts';
 import { type LearnerMessage, PING_MS, parseHostMessage, type RoomSnapshot } from './room-protocol.ts';
 

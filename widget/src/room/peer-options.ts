@@ -1,5 +1,5 @@
 import type { PeerOptions } from 'peerjs';
-import type { RoomJoin } from './room-api.ts';
+import type { RoomJoin } from '../api/rooms.ts';
 
 /** PeerJS options for a pass: the Lectern server's own host/port, our path, key and token. */
 export function peerOptions(server: string, pass: RoomJoin, debug = 0): PeerOptions {

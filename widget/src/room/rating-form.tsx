@@ -1,10 +1,20 @@
+import {
+  DEFAULT_WEIGHTS,
+  RATING_CRITERIA,
+  type RatingScores,
+  satisfaction,
+} from '@lectern/server/contract/satisfaction';
 import { useState } from 'preact/hooks';
-import type { RoomApi } from './room-api.ts';
-import type { RoomStrings } from './room-strings.ts';
+import type { RoomApi } from '../api/rooms.ts';
+import type { RoomStrings } from '../i18n/room-strings.ts';
 
-type Axis = 'content' | 'instructor' | 'interactivity';
+const unrated: RatingScores = { content: 0, instructor: 0, interactivity: 0 };
 
-/** After the room ends: three 1–5 ratings (radio groups, keyboard operable) and a comment. */
+/**
+ * After the room ends: one 1–5 rating per criterion (radio groups, keyboard operable) and a
+ * comment. `onRated` gets the learner's overall score by the server's own formula and default
+ * weights (the contract's zod-free module), so the logged score matches the owner's default.
+ */
 export function RatingForm({
   api,
   ticket,
@@ -14,9 +24,9 @@ export function RatingForm({
   api: RoomApi;
   ticket: string;
   s: RoomStrings;
-  onRated(values: Record<Axis, number>): void;
+  onRated(overall: number): void;
 }) {
-  const [values, setValues] = useState<Record<Axis, number>>({ content: 0, instructor: 0, interactivity: 0 });
+  const [values, setValues] = useState<RatingScores>(unrated);
   const [comment, setComment] = useState('');
   const [state, setState] = useState<'idle' | 'sending' | 'done' | 'failed'>('idle');
   if (state === 'done')
@@ -25,7 +35,7 @@ export function RatingForm({
         {s.thanks}
       </p>
     );
-  const ready = values.content && values.instructor && values.interactivity;
+  const ready = RATING_CRITERIA.every((c) => values[c] > 0);
   return (
     <form
       class="rating"
@@ -36,14 +46,14 @@ export function RatingForm({
         try {
           await api.rate({ ticket, ...values, ...(comment.trim() && { comment: comment.trim() }) });
           setState('done');
-          onRated(values);
+          onRated(satisfaction(values, DEFAULT_WEIGHTS));
         } catch {
           setState('failed');
         }
       }}
     >
       <h3>{s.rateTitle}</h3>
-      {(['content', 'instructor', 'interactivity'] as const).map((axis) => (
+      {RATING_CRITERIA.map((axis) => (
         <fieldset key={axis} class="stars">
           <legend>{s[axis]}</legend>
           {[1, 2, 3, 4, 5].map((n) => (

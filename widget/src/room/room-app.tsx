@@ -1,17 +1,18 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError } from '../api/request.ts';
+import { RoomApi, RoomApiError, type RoomJoin, toRoomError } from '../api/rooms.ts';
+import type { Locale } from '../i18n/locale.ts';
+import type { RoomStrings } from '../i18n/room-strings.ts';
+import { currentSession, signIn, signOut } from '../owner/owner-session.ts';
+import { findTicket } from '../tickets/find-ticket.ts';
 import { HostRoom } from './host-room.tsx';
 import { LearnerRoom } from './learner-room.tsx';
 import { LearnerSession } from './learner-session.ts';
-import { RoomApi, RoomApiError, type RoomJoin } from './room-api.ts';
 import { LOBBY_CHECK_MS } from './room-protocol.ts';
-import type { RoomStrings } from './room-strings.ts';
 import { reportError } from './room-tracking.ts';
-import { findTicket } from './ticket-source.ts';
 
-export type RoomAppProps = { server: string; site: string; workshop: string; s: RoomStrings; locale: string };
-
-const sessionKey = (site: string) => `lectern-owner-session:${site}`;
+export type RoomAppProps = { server: string; site: string; workshop: string; s: RoomStrings; locale: Locale };
 
 /**
  * How long a pass fetched by the join screen is used for "Join". The pass itself lasts until the
@@ -22,13 +23,20 @@ const EARLY_PASS_MS = 5 * 60_000;
 /** The pass the join screen asked for: the request, when, and the answer once it is in. */
 type EarlyPass = { pass: Promise<RoomJoin>; at: number; ready?: RoomJoin };
 
+/** A refused owner key is the room's `not_allowed`; no answer at all stays `network`. */
+function ownerKeyRefused(err: unknown): never {
+  const e = toRoomError(err);
+  if (e.status === 0) throw e;
+  throw new RoomApiError('not_allowed', new ApiError(e.status, e.code, 'Wrong owner key'));
+}
+
 /** The gate (ticket or owner sign-in), then the learner or host room. */
 export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
   const api = useState(() => new RoomApi(server, workshop))[0];
   const ticket = useSignal<string | null | undefined>(undefined);
   const pass = useSignal<RoomJoin | null>(null);
   const learner = useSignal<LearnerSession | null>(null);
-  const owner = useSignal<string | null>(sessionStorage.getItem(sessionKey(site)));
+  const owner = useSignal<string | null>(currentSession(site)?.token ?? null);
   const error = useSignal<string | null>(null);
   const busy = useSignal(false);
   /** The join screen's view of the room: the early pass, and whether the host is in by now. */
@@ -43,7 +51,7 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
   // pushes nobody out. Its refusal ("the room opens at …") shows before anyone clicks.
   const early = useRef<EarlyPass | null>(null);
   useEffect(() => {
-    findTicket(workshop).then((t) => {
+    findTicket(site, workshop).then((t) => {
       ticket.value = t;
       if (!t || asHost.value) return;
       const fetched = api.joinAsLearner(t);
@@ -148,15 +156,14 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
     try {
       let session = owner.value;
       if (!session) {
-        session = await api.ownerSession(site, key.trim());
-        // The short-lived session, never the key: a reload rejoins without asking again.
-        sessionStorage.setItem(sessionKey(site), session);
+        // Kept for this tab (owner-session.ts): a reload rejoins without asking again.
+        session = (await signIn({ server }, site, key.trim()).catch(ownerKeyRefused)).token;
         owner.value = session;
       }
       pass.value = await api.joinAsHost(session);
     } catch (err) {
       if (err instanceof RoomApiError && err.status === 401) {
-        sessionStorage.removeItem(sessionKey(site));
+        signOut(site);
         owner.value = null;
       }
       error.value = explain(err);

@@ -1,26 +1,11 @@
+import type { RoomErrorType } from '../events.ts';
+import { logger } from '../logger.ts';
+
 /**
- * Failures are emitted, never thrown (PeerJS style): a session emits `error` with one of these
- * types, and the element re-emits it on `window` as `lectern:error`.
+ * Failures are emitted, never thrown (PeerJS style): a session emits `error` with a RoomError,
+ * and the element reports it to the page as `lectern:error` (room-tracking.ts, `reportError`).
  */
-export type RoomErrorType =
-  /** The server refused the join (no/invalid/revoked ticket, wrong workshop, removed). */
-  | 'not_allowed'
-  /** Outside the room's window; `details.opensAt` says when it opens. */
-  | 'room_closed'
-  /** The learner limit is reached. */
-  | 'room_full'
-  /** Camera or microphone could not be opened. */
-  | 'media_unavailable'
-  /** Screen sharing was refused or is unsupported. */
-  | 'screen_unavailable'
-  /** The signalling server or the network failed; the session keeps retrying. */
-  | 'network'
-  /** This ticket joined from another device, which now holds the seat. */
-  | 'superseded'
-  /** The host removed this participant. */
-  | 'removed'
-  /** The ticket was refunded or cancelled while it held a pass. */
-  | 'revoked';
+export type { RoomErrorType };
 
 export type RoomError = { type: RoomErrorType; message: string; details?: Record<string, unknown> };
 
@@ -45,7 +30,7 @@ export class Emitter<Events extends Record<string, unknown>> {
       try {
         (listener as Listener<Events[K]>)(value);
       } catch (err) {
-        console.error('Lectern room listener failed', err);
+        logger.warn('Lectern: a room listener failed', err);
       }
     }
   }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
+import type { RoomStrings } from '../i18n/room-strings.ts';
 import { Icon } from './icons.tsx';
 import type { Participant, RoomSnapshot } from './room-protocol.ts';
-import type { RoomStrings } from './room-strings.ts';
 
 export type PanelActions = {
   chat(text: string): void;
@@ -15,6 +15,9 @@ export type PanelActions = {
   mute?(id: string): void;
   remove?(id: string): void;
 };
+
+/** What every panel is drawn from; `host` says whose view it is. */
+type PanelProps = { state: RoomSnapshot; s: RoomStrings; act: PanelActions; host: boolean };
 
 /** A one-line form: Enter or the button submits; the field keeps focus for the next message. */
 function LineForm({
@@ -67,17 +70,7 @@ export function ChatPanel({ state, s, act }: { state: RoomSnapshot; s: RoomStrin
   );
 }
 
-export function QuestionsPanel({
-  state,
-  s,
-  act,
-  host,
-}: {
-  state: RoomSnapshot;
-  s: RoomStrings;
-  act: PanelActions;
-  host: boolean;
-}) {
+export function QuestionsPanel({ state, s, act, host }: PanelProps) {
   return (
     <section class="panel questions" aria-label={s.questions}>
       <h3>{s.questions}</h3>
@@ -107,17 +100,7 @@ export function QuestionsPanel({
   );
 }
 
-export function PollsPanel({
-  state,
-  s,
-  act,
-  host,
-}: {
-  state: RoomSnapshot;
-  s: RoomStrings;
-  act: PanelActions;
-  host: boolean;
-}) {
+export function PollsPanel({ state, s, act, host }: PanelProps) {
   const [question, setQuestion] = useState('');
   const [options, setOptions] = useState('');
   return (
@@ -176,17 +159,7 @@ export function PollsPanel({
   );
 }
 
-export function ParticipantsPanel({
-  state,
-  s,
-  act,
-  host,
-}: {
-  state: RoomSnapshot;
-  s: RoomStrings;
-  act: PanelActions;
-  host: boolean;
-}) {
+export function ParticipantsPanel({ state, s, act, host }: PanelProps) {
   const row = (p: Participant) => (
     <li key={p.id} data-peer={p.id}>
       <span class="p-name">{p.name}</span>

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { RoomStrings } from '../i18n/room-strings.ts';
 import { Icon } from './icons.tsx';
-import type { RoomStrings } from './room-strings.ts';
 
 type Props = {
   stream: MediaStream | null;

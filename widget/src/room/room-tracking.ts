@@ -1,10 +1,18 @@
 import { useEffect } from 'preact/hooks';
-import { track } from '../log/index.ts';
+import { emit } from '../events.ts';
+import { logger } from '../logger.ts';
+import { track } from '../track.ts';
 import type { RoomError } from './room-errors.ts';
 
-/** Reports a failure to the page without throwing into it. */
+/** Reports a failure to the page as `lectern:error`, without throwing into it. */
 export function reportError(error: RoomError): void {
-  window.dispatchEvent(new CustomEvent('lectern:error', { detail: { source: 'lectern-room', ...error } }));
+  logger.warn('Lectern: room error', error.type, error.message);
+  emit('lectern:error', {
+    type: error.type,
+    message: error.message,
+    element: 'lectern-room',
+    ...(error.details && { details: error.details }),
+  });
 }
 
 /** Attendance: join when first live, leave (with seconds in the room) when it ends or the page goes. */

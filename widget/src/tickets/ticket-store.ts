@@ -58,6 +58,12 @@ export async function listTickets(siteId: string): Promise<StoredTicket[]> {
   return all.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }
 
+/** The ticket for one workshop kept on this device (the latest saved, if bought twice). */
+export async function ticketFor(siteId: string, workshopId: string): Promise<StoredTicket | null> {
+  const mine = (await listTickets(siteId)).filter((t) => t.workshopId === workshopId);
+  return mine.sort((a, b) => b.savedAt - a.savedAt)[0] ?? null;
+}
+
 export async function deleteTickets(siteId: string): Promise<void> {
   const db = await open();
   const tx = db.transaction(STORE, 'readwrite');

@@ -1,6 +1,6 @@
 import type { PublicWorkshop } from '../api/client.ts';
-import type { Locale } from '../config.ts';
 import { formatPrice, formatRelative, formatStart, hostClock } from '../i18n/format.ts';
+import type { Locale } from '../i18n/locale.ts';
 import type { Strings } from '../i18n/strings.ts';
 
 type Props = {

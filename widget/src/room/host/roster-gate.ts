@@ -1,6 +1,6 @@
 import type { Admission } from '@lectern/server/contract';
+import type { RoomApi, RoomJoin, Roster } from '../../api/rooms.ts';
 import { importAdmissionKey, verifyAdmission } from '../admission.ts';
-import type { RoomApi, RoomJoin, Roster } from '../room-api.ts';
 import { type SweptLearner, sweepRoster } from './roster-sweep.ts';
 
 type RosterEntry = Roster['learners'][number];

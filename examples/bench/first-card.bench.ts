@@ -3,8 +3,8 @@
 // fetching lectern.js (resource timing); "painted" is the first animation frame after a card is
 // in the element's shadow root. Prints JSON on the last line.
 import { chromium } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from '../../examples/e2e/harness/chromium.ts';
-import { startLecternServer } from '../../examples/e2e/harness/lectern-server.ts';
+import { chromiumArgs, chromiumPath } from '../e2e/harness/chromium.ts';
+import { startLecternServer } from '../e2e/harness/lectern-server.ts';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 20);
 

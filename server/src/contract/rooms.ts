@@ -2,6 +2,35 @@ import { z } from 'zod';
 
 // The rooms wire API. The widget imports these types only (`import type`), never the schemas.
 
+/**
+ * Why the server refused a room request: `error.details.reason` on every refusal from the room
+ * endpoints. The HTTP status and `error.code` stay the general ones (see rooms/room-refusal.ts).
+ */
+export type RoomRefusalReason =
+  /** 403 `room_closed`: before the window; `details` also carries the window (`RoomWindow`). */
+  | 'not_open_yet'
+  /** 403 `room_closed`: after the window or after the host ended the room; with the window. */
+  | 'ended'
+  /** 403 `room_closed`: the workshop was cancelled. */
+  | 'cancelled'
+  /** 403 `forbidden`: the host removed this ticket from the room. */
+  | 'removed'
+  /** 409 `conflict`: every learner seat is online. */
+  | 'room_full'
+  /** 403 `forbidden`: an owner session of another site tried to host. */
+  | 'other_site'
+  /** 403 `forbidden`: host controls with a pass that is not this room's host pass. */
+  | 'not_host'
+  /** 401 `unauthorized`: no ticket, owner session or room pass where one is needed. */
+  | 'no_credential'
+  /** 401 `unauthorized`: the pass's ticket was refunded. */
+  | 'ticket_revoked'
+  /** 401 `unauthorized`: the pass was forged, expired, superseded by another device, or removed. */
+  | 'pass_invalid';
+
+/** `error.details` of a room refusal. */
+export type RoomRefusal = { reason: RoomRefusalReason } & Partial<RoomWindow>;
+
 /** A learner presents a ticket; the host sends an owner session as a bearer header and no ticket. */
 export const joinRequest = z
   .object({
@@ -60,38 +89,3 @@ export type RosterEntry = {
 export type Roster = { learners: RosterEntry[]; learnerLimit: number };
 
 export const removeRequest = z.object({ peerId: z.string().min(1).max(64) }).strict();
-
-/** Ratings: 1–5 on three axes and an optional comment. */
-export const ratingRequest = z
-  .object({
-    ticket: z.string().min(10).max(4096),
-    content: z.number().int().min(1).max(5),
-    instructor: z.number().int().min(1).max(5),
-    interactivity: z.number().int().min(1).max(5),
-    comment: z.string().trim().max(2000).optional(),
-  })
-  .strict();
-export type RatingRequest = z.input<typeof ratingRequest>;
-
-export const ratingWeights = z
-  .object({
-    content: z.number().min(0).max(1),
-    instructor: z.number().min(0).max(1),
-    interactivity: z.number().min(0).max(1),
-  })
-  .strict()
-  .refine((w) => Math.abs(w.content + w.instructor + w.interactivity - 1) < 1e-6, {
-    message: 'weights must add up to 1',
-  });
-export type RatingWeights = z.infer<typeof ratingWeights>;
-
-/** The owner's view of a workshop's ratings. */
-export type RatingSummary = {
-  workshopId: string;
-  count: number;
-  averages: { content: number; instructor: number; interactivity: number } | null;
-  weights: RatingWeights;
-  /** S = w·averages on the 1–5 scale; null before the first rating. */
-  satisfaction: number | null;
-  comments: { comment: string; createdAt: string }[];
-};

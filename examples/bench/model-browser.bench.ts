@@ -3,12 +3,13 @@
 // separately. Files are served to the page from memory (page.route), nothing from outside.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadSequences, moocDataDir, trainRecommender } from '@lectern/model';
+import { encodeHistory } from '@lectern/model/runtime';
 import { chromium } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from '../../examples/e2e/harness/chromium.ts';
-import { moocDataDir, repoRoot } from '../src/data/paths.ts';
-import { loadSequences } from '../src/data/sequences.ts';
-import { encodeHistory } from '../src/runtime/encode.ts';
-import { trainRecommender } from '../src/train-recommender.ts';
+import { chromiumArgs, chromiumPath } from '../e2e/harness/chromium.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const sequences = loadSequences(path.join(moocDataDir(), 'sequences.txt'));
 const trained = trainRecommender(

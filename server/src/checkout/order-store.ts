@@ -9,28 +9,21 @@ import { newId } from '../ids.ts';
 import type { Logger } from '../log.ts';
 import type { TicketService } from '../tickets/ticket-service.ts';
 
-/** A seat is held this long while the reader pays; the payment session closes a little earlier. */
+/** A seat is held this long while the reader pays (the payment session closes a little earlier). */
 export const HOLD_MS = 35 * 60_000;
-export const PAYMENT_WINDOW_MS = 30 * 60_000;
 
-export type OrderEvents = {
-  /** A paid order got its ticket (send the email). */
-  onPaid(order: OrderRow): void;
-  /** A seat became free (expired hold, cancelled checkout, refund): offer it to the waitlist. */
-  onSeatFreed(workshopId: string): void;
-  /** Seat counts of a site changed (drop cached listings). */
-  onSeatsChanged(siteId: string): void;
-  /** A paid order was refunded: its ticket no longer opens anything (close its live room passes). */
-  onRefunded?(orderId: string): void;
-};
-
-export class OrderService {
+/**
+ * The orders table and its transitions. Each transition is one transaction guarded by the order's
+ * current status, and returns the order it changed (null when nothing changed), so duplicate and
+ * out-of-order calls converge. The ticket is issued or revoked inside the same transaction; every
+ * other consequence is `OrderLifecycle`'s (order-lifecycle.ts), which is the only caller.
+ */
+export class OrderStore {
   constructor(
     private readonly db: Db,
     private readonly tickets: TicketService,
     private readonly log: Logger,
     private readonly now: () => number,
-    private readonly events: OrderEvents,
   ) {}
 
   /**
@@ -44,7 +37,7 @@ export class OrderService {
   ): Promise<OrderRow> {
     const now = this.now();
     const free = workshop.priceAmount === 0;
-    const order = await this.db.transaction().execute(async (trx) => {
+    return this.db.transaction().execute(async (trx) => {
       const locked = await forUpdate(
         trx,
         trx.selectFrom('workshops').select(['capacity', 'status', 'starts_at']).where('id', '=', workshop.id),
@@ -90,9 +83,6 @@ export class OrderService {
       if (free) await this.tickets.issue(trx, row);
       return row;
     });
-    this.events.onSeatsChanged(order.site_id);
-    if (free) this.events.onPaid(order);
-    return order;
   }
 
   async attachSession(orderId: string, sessionId: string): Promise<void> {
@@ -133,9 +123,9 @@ export class OrderService {
   async markPaid(
     orderId: string,
     details: { paymentId?: string | null; email?: string | null } = {},
-  ): Promise<boolean> {
+  ): Promise<OrderRow | null> {
     const now = this.now();
-    const paid = await this.db.transaction().execute(async (trx) => {
+    return this.db.transaction().execute(async (trx) => {
       const order = await trx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
       if (!order) throw notFound('Order');
       if (order.status === 'paid' || order.status === 'refunded') return null;
@@ -170,33 +160,21 @@ export class OrderService {
       await this.tickets.issue(trx, updated);
       return updated;
     });
-    if (paid) {
-      this.events.onSeatsChanged(paid.site_id);
-      this.events.onPaid(paid);
-    }
-    return paid !== null;
   }
 
   /** Ends a hold (checkout expired or cancelled) and frees the seat. Paid orders are untouched. */
-  async release(orderId: string, status: 'expired' | 'cancelled'): Promise<boolean> {
+  async release(orderId: string, status: 'expired' | 'cancelled'): Promise<OrderRow | null> {
     const result = await this.db
       .updateTable('orders')
       .set({ status, updated_at: this.now() })
       .where('id', '=', orderId)
       .where('status', '=', 'held')
       .executeTakeFirst();
-    const changed = Number(result.numUpdatedRows) > 0;
-    if (changed) this.seatFreed(await this.get(orderId));
-    return changed;
-  }
-
-  private seatFreed(order: OrderRow) {
-    this.events.onSeatsChanged(order.site_id);
-    this.events.onSeatFreed(order.workshop_id);
+    return Number(result.numUpdatedRows) > 0 ? this.get(orderId) : null;
   }
 
   /** A full refund revokes the ticket and frees the seat. Works whatever state the order is in. */
-  async refund(orderId: string, paymentId?: string | null): Promise<boolean> {
+  async refund(orderId: string, paymentId?: string | null): Promise<OrderRow | null> {
     const now = this.now();
     const changed = await this.db.transaction().execute(async (trx) => {
       const order = await trx
@@ -218,25 +196,18 @@ export class OrderService {
       await this.tickets.revoke(trx, orderId);
       return true;
     });
-    if (changed) {
-      this.seatFreed(await this.get(orderId));
-      this.events.onRefunded?.(orderId);
-    }
-    return changed;
+    return changed ? this.get(orderId) : null;
   }
 
-  /** Turns lapsed holds into expired orders; returns how many seats came free. */
-  async expireHolds(): Promise<number> {
-    const now = this.now();
+  /** The held orders whose hold has lapsed (seat counts already ignore them). */
+  async lapsedHolds(): Promise<string[]> {
     const lapsed = await this.db
       .selectFrom('orders')
-      .select(['id', 'workshop_id'])
+      .select('id')
       .where('status', '=', 'held')
-      .where('hold_expires_at', '<=', now)
+      .where('hold_expires_at', '<=', this.now())
       .execute();
-    let freed = 0;
-    for (const order of lapsed) if (await this.release(order.id, 'expired')) freed += 1;
-    return freed;
+    return lapsed.map((order) => order.id);
   }
 
   async view(order: OrderRow): Promise<OrderView> {

@@ -1,5 +1,5 @@
 // The room's UI text in English and Simplified Chinese.
-export type RoomLocale = 'en' | 'zh-CN';
+import type { Locale } from './locale.ts';
 
 const en = {
   join: 'Join the room',
@@ -153,11 +153,6 @@ const zh: typeof en = {
 
 export type RoomStrings = typeof en;
 
-export function roomStrings(locale: RoomLocale): RoomStrings {
+export function roomStrings(locale: Locale): RoomStrings {
   return locale === 'zh-CN' ? zh : en;
-}
-
-export function pickLocale(preferred?: string | null): RoomLocale {
-  const lang = preferred || (typeof navigator !== 'undefined' ? navigator.language : 'en');
-  return lang.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
