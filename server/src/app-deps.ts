@@ -17,7 +17,7 @@ import type { TicketService } from './tickets/ticket-service.ts';
 import type { WaitlistService } from './waitlist/waitlist-service.ts';
 import type { WorkshopStore } from './workshops/workshop-store.ts';
 
-/** Everything a route needs, built once in `createApp` and passed down explicitly. */
+/** Everything a route needs, built once in `createDeps` and passed down explicitly. */
 export type AppDeps = {
   config: Config;
   db: Db;

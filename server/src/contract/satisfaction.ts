@@ -1,5 +1,7 @@
 // No zod here: the learner's room imports the criteria and the formula at run time
-// (`@lectern/server/contract/satisfaction`), so the score it logs is the one the owner sees.
+// (`@lectern/server/contract/satisfaction`), so the formula exists once. The room logs S with the
+// default weights (a learner's endpoints do not expose a site's own); the owner's summary
+// recomputes S from the stored scores with the site's weights.
 
 /** What a learner rates, 1–5 each, in the order the rating form asks. */
 export const RATING_CRITERIA = ['content', 'instructor', 'interactivity'] as const;

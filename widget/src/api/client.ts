@@ -3,6 +3,7 @@ import type {
   CheckoutResponse,
   OrderView,
   PublicWorkshop,
+  SiteModel,
   WaitlistRequest,
   WaitlistResponse,
   WorkshopList,
@@ -11,16 +12,6 @@ import type { WidgetConfig } from '../config.ts';
 import { json, request } from './request.ts';
 
 export { ApiError } from './request.ts';
-
-/** `GET /v1/sites/:site/model`: the site's recommendation model and where its files are. */
-export type SiteModel = {
-  version: string;
-  modelUrl: string;
-  meta: import('@lectern/model/runtime').ModelMeta;
-  wasmBase: string;
-  split: number;
-  source: 'events' | 'cold-start';
-};
 
 const site = (c: WidgetConfig) => `/v1/sites/${encodeURIComponent(c.site)}`;
 
@@ -36,4 +27,4 @@ export const api = {
     request<WaitlistResponse>(c, '/v1/waitlist', json(body)),
 };
 
-export type { CheckoutResponse, OrderView, PublicWorkshop };
+export type { CheckoutResponse, OrderView, PublicWorkshop, SiteModel };
