@@ -150,6 +150,12 @@ describe('a payment that arrives after its seat is gone', () => {
       refundReason: null,
     });
     expect((await t.app.request(`/v1/sites/${site.id}/owner/orders`)).status).toBe(401);
+    const bad = await t.app.request(`/v1/sites/${site.id}/owner/orders?workshop=`, { headers: site.auth });
+    expect([bad.status, (await bad.json()).error.code]).toEqual([400, 'validation_failed']);
+    const other = await t.app.request(`/v1/sites/${site.id}/owner/orders?workshop=ws_other`, {
+      headers: site.auth,
+    });
+    expect(await other.json()).toEqual({ orders: [] });
   });
 
   it('after checkout.session.expired, a payment still takes the seat if one is free', async () => {
