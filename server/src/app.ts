@@ -5,6 +5,7 @@ import type { AppDeps } from './app-deps.ts';
 import { devCheckoutRoutes } from './checkout/dev-checkout-routes.ts';
 import { OrderLifecycle } from './checkout/order-lifecycle.ts';
 import { OrderStore } from './checkout/order-store.ts';
+import { ownerOrderRoutes } from './checkout/owner-order-routes.ts';
 import { checkoutRoutes } from './checkout/routes.ts';
 import { stripeWebhookRoutes } from './checkout/stripe-webhook.ts';
 import type { Config } from './config.ts';
@@ -162,6 +163,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', siteRoutes(deps));
   app.route('/', workshopRoutes(deps));
   app.route('/', checkoutRoutes(deps));
+  app.route('/', ownerOrderRoutes(deps));
   app.route('/', ticketRoutes(deps));
   if (deps.stripe && deps.config.stripe.webhookSecret) {
     app.route('/', stripeWebhookRoutes(deps, deps.stripe, deps.config.stripe.webhookSecret));

@@ -47,9 +47,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     server.listen(config.port, config.host, () => resolve());
   });
   // Lapsed seat holds are also ignored by every seat count; this turns them into expired orders
-  // and offers the freed seats to the waitlist.
+  // and offers the freed seats to the waitlist. It also retries refunds of late payments that
+  // the payment provider could not take when they were first made.
   const sweeper = setInterval(() => {
     deps.orders.expireHolds().catch((err) => log.warn({ err }, 'hold sweep failed'));
+    deps.orders.retryOwedRefunds().catch((err) => log.warn({ err }, 'refund retry failed'));
   }, 60_000);
   sweeper.unref();
   const port = (server.address() as AddressInfo).port;

@@ -113,6 +113,79 @@ describe('dev checkout', () => {
   });
 });
 
+describe('dev checkout refuses what it can no longer sell', () => {
+  it('capacity 1: A’s hold lapses, B buys the seat, A’s payment on the dev page → 409 hold_expired, one paid order', async () => {
+    const site = await t.site([ORIGIN]);
+    const w = await publishedWorkshop(t, site.id, { capacity: 1 });
+    const a = await (await checkout({ siteId: site.id, workshopId: w.id, returnUrl: `${ORIGIN}/` })).json();
+    t.setNow(Date.now() + 36 * 60_000);
+    const b = await (await checkout({ siteId: site.id, workshopId: w.id, returnUrl: `${ORIGIN}/` })).json();
+    expect(b.order.status).toBe('held');
+    await t.app.request(`/dev-checkout/${b.order.id}/pay`, { method: 'POST' });
+
+    const page = await t.app.request(`/dev-checkout/${a.order.id}`);
+    expect(page.status).toBe(409);
+    const html = await page.text();
+    expect(html).toContain('Your seat reservation ran out before you paid');
+    expect(html).not.toContain('Pay (test)');
+    const paid = await t.app.request(`/dev-checkout/${a.order.id}/pay`, { method: 'POST' });
+    expect([paid.status, (await paid.json()).error.code]).toEqual([409, 'hold_expired']);
+
+    const rows = await orders();
+    expect(rows.filter((o) => o.status === 'paid').map((o) => o.id)).toEqual([b.order.id]);
+    expect(await t.database.db.selectFrom('tickets').selectAll().execute()).toHaveLength(1);
+  });
+
+  it('a hold on a workshop the owner cancelled: the page says so and will not take payment', async () => {
+    const site = await t.site([ORIGIN]);
+    const w = await publishedWorkshop(t, site.id);
+    const a = await (
+      await checkout({ siteId: site.id, workshopId: w.id, returnUrl: `${ORIGIN}/`, locale: 'zh-CN' })
+    ).json();
+    await t.deps.workshops.cancel(site.id, w.id);
+    const page = await t.app.request(`/dev-checkout/${a.order.id}`);
+    expect([page.status, await page.text()]).toEqual([
+      409,
+      expect.stringContaining('主讲人已取消这场工作坊'),
+    ]);
+    const paid = await t.app.request(`/dev-checkout/${a.order.id}/pay`, { method: 'POST' });
+    expect([paid.status, (await paid.json()).error.code]).toEqual([409, 'not_purchasable']);
+    expect((await orders())[0].status).toBe('held');
+  });
+
+  it('a dev payment for a released hold whose seat was sold is refunded and the refund recorded', async () => {
+    const site = await t.site([ORIGIN]);
+    const w = await publishedWorkshop(t, site.id, { capacity: 1 });
+    const a = await (await checkout({ siteId: site.id, workshopId: w.id, returnUrl: `${ORIGIN}/` })).json();
+    t.setNow(Date.now() + 36 * 60_000);
+    expect(await t.deps.orders.expireHolds()).toBe(1);
+    const b = await (await checkout({ siteId: site.id, workshopId: w.id, returnUrl: `${ORIGIN}/` })).json();
+    await t.app.request(`/dev-checkout/${b.order.id}/pay`, { method: 'POST' });
+
+    // The money for A arrives anyway (as a provider's late completion would deliver it).
+    expect(await t.deps.orders.markPaid(a.order.id, { paymentId: `devpay_${a.order.id}` })).toBe('refunded');
+    const late = (await orders()).find((o) => o.id === a.order.id)!;
+    expect(late).toMatchObject({
+      status: 'refunded',
+      refund_reason: 'sold_out',
+      provider_refund_id: `devrefund_${a.order.id}`,
+    });
+    expect((await orders()).filter((o) => o.status === 'paid')).toHaveLength(1);
+    expect((await t.deps.workshops.getPublic(site.id, w.id)).seatsLeft).toBe(0);
+  });
+
+  it('a dev payment for a released hold takes the seat when one is still free', async () => {
+    const site = await t.site([ORIGIN]);
+    const w = await publishedWorkshop(t, site.id, { capacity: 1 });
+    const a = await (await checkout({ siteId: site.id, workshopId: w.id, returnUrl: `${ORIGIN}/` })).json();
+    t.setNow(Date.now() + 36 * 60_000);
+    await t.deps.orders.expireHolds();
+    expect(await t.deps.orders.markPaid(a.order.id, { paymentId: `devpay_${a.order.id}` })).toBe('paid');
+    expect((await orders())[0]).toMatchObject({ status: 'paid', refund_reason: null });
+    expect(await t.database.db.selectFrom('tickets').selectAll().execute()).toHaveLength(1);
+  });
+});
+
 describe('free workshops', () => {
   it('register with an email and get a ticket at once', async () => {
     const site = await t.site([ORIGIN]);

@@ -1,17 +1,28 @@
 import type { AppDeps } from '../app-deps.ts';
-import type { CheckoutMode, CheckoutResponse, OrderView } from '../contract/checkout.ts';
+import type { CheckoutMode, CheckoutResponse, OrderView, OwnerOrderView } from '../contract/checkout.ts';
 import type { PublicWorkshop } from '../contract/workshop.ts';
 import type { OrderRow } from '../db/schema.ts';
 import { HttpError } from '../http/http-error.ts';
 import type { PaymentSession } from '../payments/payment-provider.ts';
 import type { RoomService } from '../rooms/room-service.ts';
 import type { Site } from '../sites/site-store.ts';
-import type { OrderStore } from './order-store.ts';
+import type { OrderStore, PaymentDetails } from './order-store.ts';
+import { sendLateRefundEmail } from './refund-email.ts';
 import { withParams } from './return-url.ts';
 import { sendTicketEmail } from './ticket-email.ts';
 
 /** The payment session closes this long after the checkout; the seat hold (HOLD_MS) a little later. */
 export const PAYMENT_WINDOW_MS = 30 * 60_000;
+
+/**
+ * How long a seat waits for a payment that settles later (bank debits take up to 14 days).
+ * Should no outcome arrive by then, a later success still takes a free seat or is refunded.
+ */
+export const SETTLEMENT_HOLD_MS = 14 * 86_400_000;
+
+/** A late payment refunded by Lectern whose refund the provider has not confirmed yet. */
+const owesRefund = (order: OrderRow) =>
+  order.status === 'refunded' && order.refund_reason !== null && order.provider_refund_id === null;
 
 export type OrderLifecycleDeps = Pick<
   AppDeps,
@@ -36,6 +47,8 @@ export type CheckoutInput = {
  *
  *   checkout → hold a seat → open a payment session → attach it  (free: paid at once, no session)
  *   paid     → ticket issued (same transaction) → seat counts → ticket email
+ *   paid late, seat gone → refund owed (same transaction) → provider refund → refund email
+ *   settles later → seat held until the outcome (paid, or released on failure)
  *   released → seat counts → seat offered to the waitlist  (expired, cancelled, hold lapsed)
  *   refunded → ticket revoked (same transaction) → seat counts → waitlist → room passes closed
  *
@@ -104,15 +117,77 @@ export class OrderLifecycle {
     }
   }
 
-  /** The provider took the money. Idempotent; a refunded order stays refunded. */
-  async markPaid(
-    orderId: string,
-    details: { paymentId?: string | null; email?: string | null } = {},
-  ): Promise<boolean> {
-    const paid = await this.store.markPaid(orderId, details);
-    if (!paid) return false;
-    this.deps.workshops.seatsChanged(paid.site_id);
-    this.sendTicket(paid);
+  /**
+   * The provider took the money. With a seat still there (its own hold, or a free seat when the
+   * hold had lapsed) the order is paid and the ticket sent. Without one (sold meanwhile, workshop
+   * cancelled or ended) the money goes back at once and the buyer is told why; if the provider
+   * cannot refund right now this throws, and a redelivery or the sweeper tries again.
+   * Idempotent; a refunded order stays refunded.
+   */
+  async markPaid(orderId: string, details: PaymentDetails = {}): Promise<'paid' | 'refunded' | null> {
+    const settled = await this.store.settle(orderId, details);
+    if (!settled) {
+      const order = await this.store.get(orderId);
+      return owesRefund(order) && (await this.returnPayment(order)) ? 'refunded' : null;
+    }
+    this.deps.workshops.seatsChanged(settled.order.site_id);
+    if (settled.outcome === 'paid') {
+      this.sendTicket(settled.order);
+      return 'paid';
+    }
+    const { id, workshop_id, refund_reason } = settled.order;
+    this.deps.log.warn(
+      { orderId: id, workshopId: workshop_id, reason: refund_reason },
+      'payment arrived after its seat was gone: refunding it',
+    );
+    await this.returnPayment(settled.order);
+    return 'refunded';
+  }
+
+  /**
+   * The buyer chose a payment method that settles later: no ticket yet, and the seat stays held
+   * until the outcome (at most until the workshop ends). False when there is no seat to hold.
+   */
+  async awaitSettlement(orderId: string): Promise<boolean> {
+    const order = await this.store.get(orderId);
+    const workshop = await this.deps.workshops.getPublic(order.site_id, order.workshop_id);
+    const until = Math.min(this.deps.now() + SETTLEMENT_HOLD_MS, Date.parse(workshop.endsAt));
+    const held = await this.store.awaitSettlement(orderId, until);
+    if (held) this.deps.workshops.seatsChanged(held.site_id);
+    return held !== null;
+  }
+
+  /** Retries the refunds of late payments the provider has not confirmed (the sweeper calls this). */
+  async retryOwedRefunds(): Promise<number> {
+    let sent = 0;
+    for (const order of await this.store.refundsOwed()) {
+      if (await this.returnPayment(order).catch(() => false)) sent += 1;
+    }
+    return sent;
+  }
+
+  /**
+   * Refunds a late payment through the provider, records the refund, then emails the buyer once.
+   * Throws 502 when the provider refuses, leaving the refund owed.
+   */
+  private async returnPayment(order: OrderRow): Promise<boolean> {
+    const { id: orderId, provider_payment_id: paymentId } = order;
+    let refundId = 'nothing_charged';
+    if (paymentId) {
+      try {
+        refundId = await this.deps.payments.refund({ orderId, paymentId, reason: order.refund_reason ?? '' });
+      } catch (cause) {
+        this.deps.log.error({ err: cause, orderId }, 'refund of a late payment failed; it will be retried');
+        throw new HttpError(502, 'payment_unavailable', 'The payment provider could not refund right now', {
+          cause,
+        });
+      }
+    }
+    if (!(await this.store.refundSent(orderId, refundId))) return false;
+    this.deps.log.warn({ orderId, refundId, reason: order.refund_reason }, 'late payment refunded');
+    sendLateRefundEmail(this.deps, order).catch((err) =>
+      this.deps.log.warn({ err, orderId }, 'refund email failed'),
+    );
     return true;
   }
 
@@ -174,5 +249,9 @@ export class OrderLifecycle {
 
   view(order: OrderRow): Promise<OrderView> {
     return this.store.view(order);
+  }
+
+  listForOwner(siteId: string, workshopId?: string): Promise<OwnerOrderView[]> {
+    return this.store.listForOwner(siteId, workshopId);
   }
 }

@@ -1,16 +1,20 @@
-import { sql } from 'kysely';
-import type { CheckoutRequest, OrderView } from '../contract/checkout.ts';
+import type { CheckoutRequest, OrderView, OwnerOrderView } from '../contract/checkout.ts';
 import type { PublicWorkshop } from '../contract/workshop.ts';
 import type { Db } from '../db/database.ts';
-import { forUpdate } from '../db/row-lock.ts';
 import type { OrderRow } from '../db/schema.ts';
 import { HttpError, notFound } from '../http/http-error.ts';
 import { newId } from '../ids.ts';
 import type { Logger } from '../log.ts';
 import type { TicketService } from '../tickets/ticket-service.ts';
+import { holdsSeat, lockWorkshop, seatRefusal, seatsTaken } from './seats.ts';
 
 /** A seat is held this long while the reader pays (the payment session closes a little earlier). */
 export const HOLD_MS = 35 * 60_000;
+
+export type PaymentDetails = { paymentId?: string | null; email?: string | null };
+
+/** What a completed payment did: it bought the seat, or the seat was gone and it is to be refunded. */
+export type Settlement = { outcome: 'paid' | 'refund_owed'; order: OrderRow };
 
 /**
  * The orders table and its transitions. Each transition is one transaction guarded by the order's
@@ -38,28 +42,11 @@ export class OrderStore {
     const now = this.now();
     const free = workshop.priceAmount === 0;
     return this.db.transaction().execute(async (trx) => {
-      const locked = await forUpdate(
-        trx,
-        trx.selectFrom('workshops').select(['capacity', 'status', 'starts_at']).where('id', '=', workshop.id),
-      ).executeTakeFirst();
-      if (
-        locked?.status !== 'published' ||
-        Number(locked.starts_at) + workshop.durationMinutes * 60_000 < now
-      ) {
+      const locked = await lockWorkshop(trx, workshop.id);
+      if (locked?.status !== 'published' || locked.endsAt < now) {
         throw new HttpError(409, 'not_purchasable', 'This workshop is not on sale');
       }
-      const taken = await trx
-        .selectFrom('orders')
-        .select(sql<number>`count(*)`.as('n'))
-        .where('workshop_id', '=', workshop.id)
-        .where((eb) =>
-          eb.or([
-            eb('status', '=', 'paid'),
-            eb.and([eb('status', '=', 'held'), eb('hold_expires_at', '>', now)]),
-          ]),
-        )
-        .executeTakeFirstOrThrow();
-      if (Number(taken.n) >= locked.capacity)
+      if ((await seatsTaken(trx, workshop.id, now)) >= locked.capacity)
         throw new HttpError(409, 'sold_out', 'This workshop is sold out');
       const row: OrderRow = {
         id: newId('ord'),
@@ -78,6 +65,8 @@ export class OrderStore {
         paid_at: free ? now : null,
         return_url: input.returnUrl,
         locale: input.locale,
+        refund_reason: null,
+        provider_refund_id: null,
       };
       await trx.insertInto('orders').values(row).execute();
       if (free) await this.tickets.issue(trx, row);
@@ -117,49 +106,81 @@ export class OrderStore {
   }
 
   /**
-   * Marks an order paid and issues its ticket. Idempotent; a refunded order stays refunded (a
-   * refund delivered before the completion must not resurrect the ticket).
+   * The provider took the money: the order is paid and its ticket issued if it still has a seat
+   * (its own live hold, or a seat still free when the hold had lapsed or been released), all in
+   * one transaction with the seat count. Otherwise the order becomes a refund owed, with the
+   * reason; the caller returns the money. Idempotent; a refunded order stays refunded (a refund
+   * delivered before the completion must not resurrect the ticket).
    */
-  async markPaid(
-    orderId: string,
-    details: { paymentId?: string | null; email?: string | null } = {},
-  ): Promise<OrderRow | null> {
+  async settle(orderId: string, details: PaymentDetails = {}): Promise<Settlement | null> {
     const now = this.now();
     return this.db.transaction().execute(async (trx) => {
       const order = await trx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
       if (!order) throw notFound('Order');
       if (order.status === 'paid' || order.status === 'refunded') return null;
-      if (
-        order.status !== 'held' ||
-        (order.hold_expires_at !== null && Number(order.hold_expires_at) < now)
-      ) {
-        // Money was taken after the hold lapsed (clock skew, slow webhook): honour it, but say so.
-        this.log.warn({ orderId, status: order.status }, 'payment completed after the seat hold ended');
+      const refusal = await seatRefusal(trx, order.workshop_id, order, now);
+      if (!holdsSeat(order, now)) {
+        this.log.warn(
+          { orderId, status: order.status, refusal },
+          'payment completed after the seat hold ended',
+        );
       }
-      const updated: OrderRow = {
-        ...order,
-        status: 'paid',
-        paid_at: now,
+      const paid = {
+        status: refusal ? ('refunded' as const) : ('paid' as const),
+        paid_at: refusal ? order.paid_at : now,
         updated_at: now,
         hold_expires_at: null,
         provider_payment_id: details.paymentId ?? order.provider_payment_id,
         email: order.email ?? details.email ?? null,
+        refund_reason: refusal,
       };
-      await trx
-        .updateTable('orders')
-        .set({
-          status: 'paid',
-          paid_at: now,
-          updated_at: now,
-          hold_expires_at: null,
-          provider_payment_id: updated.provider_payment_id,
-          email: updated.email,
-        })
-        .where('id', '=', orderId)
-        .execute();
+      await trx.updateTable('orders').set(paid).where('id', '=', orderId).execute();
+      const updated: OrderRow = { ...order, ...paid };
+      if (refusal) return { outcome: 'refund_owed', order: updated };
       await this.tickets.issue(trx, updated);
-      return updated;
+      return { outcome: 'paid', order: updated };
     });
+  }
+
+  /**
+   * A payment method that settles later (bank debit, voucher) was chosen: the seat stays held
+   * until `until` or the outcome, whichever comes first. A hold that lapsed or expired meanwhile
+   * takes a seat again if one is free; if none is, the outcome decides (a success is then
+   * refunded by `settle`). Returns the order when it now holds a seat.
+   */
+  async awaitSettlement(orderId: string, until: number): Promise<OrderRow | null> {
+    const now = this.now();
+    return this.db.transaction().execute(async (trx) => {
+      const order = await trx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+      // Not after a failed payment ('cancelled'): that order is over, whatever arrives late.
+      if (order?.status !== 'held' && order?.status !== 'expired') return null;
+      if (await seatRefusal(trx, order.workshop_id, order, now)) return null;
+      const held = { status: 'held' as const, hold_expires_at: until, updated_at: now };
+      await trx.updateTable('orders').set(held).where('id', '=', orderId).execute();
+      return { ...order, ...held };
+    });
+  }
+
+  /** The provider confirmed the refund of a late payment; false when it was already recorded. */
+  async refundSent(orderId: string, refundId: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('orders')
+      .set({ provider_refund_id: refundId, updated_at: this.now() })
+      .where('id', '=', orderId)
+      .where('provider_refund_id', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Refunds of late payments the provider has not confirmed yet (it was down, or we crashed). */
+  async refundsOwed(): Promise<OrderRow[]> {
+    return this.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('status', '=', 'refunded')
+      .where('refund_reason', 'is not', null)
+      .where('provider_refund_id', 'is', null)
+      .execute();
   }
 
   /** Ends a hold (checkout expired or cancelled) and frees the seat. Paid orders are untouched. */
@@ -210,7 +231,22 @@ export class OrderStore {
     return lapsed.map((order) => order.id);
   }
 
-  async view(order: OrderRow): Promise<OrderView> {
+  /** A site's orders as its owner sees them, newest first (at most 500; `workshopId` narrows). */
+  async listForOwner(siteId: string, workshopId?: string): Promise<OwnerOrderView[]> {
+    let query = this.db.selectFrom('orders').selectAll().where('site_id', '=', siteId);
+    if (workshopId) query = query.where('workshop_id', '=', workshopId);
+    const rows = await query.orderBy('created_at', 'desc').orderBy('id').limit(500).execute();
+    return rows.map((order) => ({
+      ...this.summary(order),
+      email: order.email,
+      provider: order.provider,
+      createdAt: iso(order.created_at)!,
+      paidAt: iso(order.paid_at),
+      refundId: order.provider_refund_id,
+    }));
+  }
+
+  private summary(order: OrderRow): Omit<OrderView, 'ticket'> {
     return {
       id: order.id,
       siteId: order.site_id,
@@ -218,9 +254,17 @@ export class OrderStore {
       status: order.status,
       amount: order.amount,
       currency: order.currency,
-      holdExpiresAt:
-        order.hold_expires_at === null ? null : new Date(Number(order.hold_expires_at)).toISOString(),
+      holdExpiresAt: iso(order.hold_expires_at),
+      refundReason: order.refund_reason,
+    };
+  }
+
+  async view(order: OrderRow): Promise<OrderView> {
+    return {
+      ...this.summary(order),
       ticket: order.status === 'paid' || order.status === 'refunded' ? await this.tickets.view(order) : null,
     };
   }
 }
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());

@@ -3,7 +3,14 @@ import type Stripe from 'stripe';
 import type { AppDeps } from '../app-deps.ts';
 import { HttpError } from '../http/http-error.ts';
 
-type Handled = 'paid' | 'expired' | 'refunded' | 'ignored' | 'unchanged';
+type Handled =
+  | 'paid'
+  | 'awaiting_payment'
+  | 'payment_failed'
+  | 'expired'
+  | 'refunded'
+  | 'ignored'
+  | 'unchanged';
 
 /**
  * Stripe webhooks: the signature is checked on the raw body; each event id is processed once
@@ -62,25 +69,32 @@ async function handle(deps: AppDeps, event: Stripe.Event): Promise<Handled> {
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded': {
       const session = event.data.object;
-      if (session.payment_status !== 'paid' && session.payment_status !== 'no_payment_required')
-        return 'ignored';
       const orderId = await known(deps, await orderIdFor(deps, session));
       if (!orderId) return 'ignored';
+      // A bank debit or voucher: the checkout is done but the money is not there yet. The seat
+      // stays held until async_payment_succeeded or async_payment_failed says how it ended.
+      if (session.payment_status === 'unpaid')
+        return (await deps.orders.awaitSettlement(orderId)) ? 'awaiting_payment' : 'unchanged';
       const paymentId =
         typeof session.payment_intent === 'string'
           ? session.payment_intent
           : (session.payment_intent?.id ?? null);
-      const changed = await deps.orders.markPaid(orderId, {
+      // Paid late with the seat gone, the payment is refunded: the outcome says which happened.
+      const outcome = await deps.orders.markPaid(orderId, {
         paymentId,
         email: session.customer_details?.email ?? null,
       });
-      return changed ? 'paid' : 'unchanged';
+      return outcome ?? 'unchanged';
     }
     case 'checkout.session.expired':
     case 'checkout.session.async_payment_failed': {
       const orderId = await known(deps, await orderIdFor(deps, event.data.object));
       if (!orderId) return 'ignored';
-      return (await deps.orders.release(orderId, 'expired')) ? 'expired' : 'unchanged';
+      // A failed debit ends the order for good ('cancelled'), so a completion delivered after it
+      // cannot hold the seat again; an expired session or lapsed hold may still be paid late.
+      const expired = event.type === 'checkout.session.expired';
+      if (!(await deps.orders.release(orderId, expired ? 'expired' : 'cancelled'))) return 'unchanged';
+      return expired ? 'expired' : 'payment_failed';
     }
     case 'charge.refunded': {
       const charge = event.data.object;

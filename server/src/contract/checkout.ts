@@ -48,6 +48,23 @@ export type OrderView = {
   currency: string;
   holdExpiresAt: string | null;
   ticket: TicketView | null;
+  /**
+   * Set when the payment arrived after its seat was gone and Lectern refunded it in full:
+   * `sold_out` (the hold had lapsed and the seat was sold), `workshop_cancelled`, `workshop_ended`.
+   */
+  refundReason: RefundReason | null;
+};
+
+export type RefundReason = 'sold_out' | 'workshop_cancelled' | 'workshop_ended';
+
+/** `GET /v1/sites/:site/owner/orders`: one order as the site's owner sees it. */
+export type OwnerOrderView = Omit<OrderView, 'ticket'> & {
+  email: string | null;
+  provider: string;
+  createdAt: string;
+  paidAt: string | null;
+  /** The provider's id of Lectern's refund; null while a refund of a late payment is still owed. */
+  refundId: string | null;
 };
 
 export type CheckoutResponse = { order: OrderView; checkout: CheckoutStart };

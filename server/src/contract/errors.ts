@@ -14,6 +14,7 @@ export const errorCodes = [
   'conflict',
   'sold_out',
   'not_purchasable',
+  'hold_expired',
   'rate_limited',
   'payment_unavailable',
   'room_closed',

@@ -9,6 +9,8 @@ export type {
   CheckoutStart,
   OrderStatus,
   OrderView,
+  OwnerOrderView,
+  RefundReason,
   TicketView,
   WaitlistRequest,
   WaitlistResponse,

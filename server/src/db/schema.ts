@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { RefundReason } from '../contract/checkout.ts';
 
 // Times are UTC instants stored as integer milliseconds since the epoch (bigint on PostgreSQL),
 // money as integer minor units next to an ISO 4217 code.
@@ -57,6 +58,10 @@ export interface OrderTable {
   return_url: string | null;
   locale: Generated<string>;
   provider_payment_id: string | null;
+  /** Set when Lectern refunded a late payment itself; null for refunds made at the provider. */
+  refund_reason: RefundReason | null;
+  /** The provider's refund id once it confirmed the refund (`RefundReason` set, this null: owed). */
+  provider_refund_id: string | null;
 }
 
 export interface TicketTable {

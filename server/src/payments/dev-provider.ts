@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { PaymentProvider, PaymentSession, PaymentSessionInput } from './payment-provider.ts';
+import type {
+  PaymentProvider,
+  PaymentSession,
+  PaymentSessionInput,
+  RefundInput,
+} from './payment-provider.ts';
 
 /**
  * The dev provider sends the reader to a test checkout page on this server (pay / cancel). It
@@ -17,5 +22,10 @@ export class DevPaymentProvider implements PaymentProvider {
       sessionId,
       checkout: { type: 'redirect', url: `${this.publicUrl}/dev-checkout/${input.orderId}` },
     };
+  }
+
+  /** No money moved, so there is nothing to send back: the refund is recorded on the order only. */
+  async refund(input: RefundInput): Promise<string> {
+    return `devrefund_${input.orderId}`;
   }
 }

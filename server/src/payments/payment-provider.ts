@@ -21,8 +21,13 @@ export type PaymentSessionInput = {
 
 export type PaymentSession = { sessionId: string; checkout: CheckoutStart };
 
+/** A full refund of one order's payment; the order id makes repeated calls refund once. */
+export type RefundInput = { orderId: string; paymentId: string; reason: string };
+
 /** Where money is taken. Stripe in production; `dev` is a local test page for demos and offline work. */
 export interface PaymentProvider {
   readonly name: 'dev' | 'stripe';
   createSession(input: PaymentSessionInput): Promise<PaymentSession>;
+  /** Returns the provider's refund id; throws when the provider cannot refund right now. */
+  refund(input: RefundInput): Promise<string>;
 }

@@ -1,6 +1,11 @@
 import Stripe from 'stripe';
 import type { Config } from '../config.ts';
-import type { PaymentProvider, PaymentSession, PaymentSessionInput } from './payment-provider.ts';
+import type {
+  PaymentProvider,
+  PaymentSession,
+  PaymentSessionInput,
+  RefundInput,
+} from './payment-provider.ts';
 
 /** The official SDK; host/port/protocol point it at a local fake in tests. */
 export function createStripeClient(config: Config): Stripe {
@@ -73,5 +78,24 @@ export class StripePaymentProvider implements PaymentProvider {
     }
     if (!session.url) throw new Error('Stripe returned no checkout URL');
     return { sessionId: session.id, checkout: { type: 'redirect', url: session.url } };
+  }
+
+  async refund(input: RefundInput): Promise<string> {
+    try {
+      const refund = await this.stripe.refunds.create(
+        {
+          payment_intent: input.paymentId,
+          metadata: { orderId: input.orderId, lecternReason: input.reason },
+        },
+        // Retries (a redelivered webhook, the sweeper) reach the same refund, never a second one.
+        { idempotencyKey: `lectern-refund-${input.orderId}` },
+      );
+      return refund.id;
+    } catch (err) {
+      // Idempotency keys last 24 hours; a retry after that finds the money already returned.
+      if (err instanceof Stripe.errors.StripeError && err.code === 'charge_already_refunded')
+        return 'charge_already_refunded';
+      throw err;
+    }
   }
 }

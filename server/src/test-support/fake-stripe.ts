@@ -13,8 +13,13 @@ export class FakeStripe {
   readonly requests: { method: string; path: string; form: URLSearchParams }[] = [];
   readonly sessions = new Map<string, FakeSession>();
   readonly webhookSecret = `whsec_${randomBytes(16).toString('hex')}`;
+  /** Refunds made through the API, by id; the same idempotency key returns the same refund. */
+  readonly refunds = new Map<string, Record<string, unknown> & { id: string; payment_intent: string }>();
   /** When set, session creation fails with this HTTP status (Stripe outage). */
   failWith: number | null = null;
+  /** When set, refund creation fails with this HTTP status. */
+  failRefundsWith: number | null = null;
+  private readonly refundsByKey = new Map<string, string>();
   private server: Server | null = null;
   port = 0;
   private readonly sdk = new Stripe('sk_test_fake');
@@ -29,6 +34,15 @@ export class FakeStripe {
         const form = new URLSearchParams(body);
         this.requests.push({ method: req.method ?? '', path: req.url ?? '', form });
         res.setHeader('Content-Type', 'application/json');
+        if (req.method === 'POST' && req.url === '/v1/refunds') {
+          if (this.failRefundsWith) {
+            res.statusCode = this.failRefundsWith;
+            res.end(JSON.stringify({ error: { type: 'api_error', message: 'Stripe is having a bad day' } }));
+            return;
+          }
+          res.end(JSON.stringify(this.createRefund(form, req.headers['idempotency-key'])));
+          return;
+        }
         if (req.method === 'POST' && req.url === '/v1/checkout/sessions') {
           if (this.failWith) {
             res.statusCode = this.failWith;
@@ -95,6 +109,25 @@ export class FakeStripe {
     return session;
   }
 
+  private createRefund(form: URLSearchParams, idempotencyKey: string | string[] | undefined) {
+    const key = typeof idempotencyKey === 'string' ? idempotencyKey : undefined;
+    const earlier = key && this.refundsByKey.get(key);
+    if (earlier) return this.refunds.get(earlier)!;
+    const refund = {
+      id: `re_${randomBytes(8).toString('hex')}`,
+      object: 'refund',
+      status: 'succeeded',
+      payment_intent: form.get('payment_intent') ?? '',
+      metadata: {
+        orderId: form.get('metadata[orderId]') ?? '',
+        lecternReason: form.get('metadata[lecternReason]') ?? '',
+      },
+    };
+    this.refunds.set(refund.id, refund);
+    if (key) this.refundsByKey.set(key, refund.id);
+    return refund;
+  }
+
   /** A signed webhook request body + header, as Stripe would deliver it. */
   webhook(type: string, object: Record<string, unknown>, options: { id?: string; secret?: string } = {}) {
     const payload = JSON.stringify({
@@ -112,16 +145,25 @@ export class FakeStripe {
     return { payload, signature };
   }
 
-  completed(sessionId: string, email = 'reader@example.com') {
+  completed(sessionId: string, email = 'reader@example.com', paymentStatus: 'paid' | 'unpaid' = 'paid') {
     const session = this.sessions.get(sessionId)!;
     const paymentIntent = `pi_${randomBytes(8).toString('hex')}`;
     Object.assign(session, {
       status: 'complete',
-      payment_status: 'paid',
+      payment_status: paymentStatus,
       payment_intent: paymentIntent,
       customer_details: { email },
     });
     return { session, paymentIntent };
+  }
+
+  /**
+   * The buyer finished the checkout with a method that settles later (a bank debit): the session
+   * is complete, the payment still unpaid. `settled` is the session once the money arrived.
+   */
+  completedUnpaid(sessionId: string, email = 'reader@example.com') {
+    const { session, paymentIntent } = this.completed(sessionId, email, 'unpaid');
+    return { session: { ...session }, settled: { ...session, payment_status: 'paid' }, paymentIntent };
   }
 
   charge(paymentIntent: string, orderId: string, refunded = true) {
