@@ -5,6 +5,7 @@ import * as checkout from './003-checkout.ts';
 import * as rooms from './004-rooms.ts';
 import * as reco from './005-reco.ts';
 import * as roomConnected from './006-room-connected.ts';
+import * as holdLimits from './008-hold-limits.ts';
 
 /** Versioned migrations, applied in key order at start. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004-rooms': rooms,
   '005-reco': reco,
   '006-room-connected': roomConnected,
+  '008-hold-limits': holdLimits,
 };
