@@ -2,6 +2,7 @@ import type SQLite from 'better-sqlite3';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from './app-deps.ts';
+import { confirmRoutes } from './checkout/confirm-routes.ts';
 import { devCheckoutRoutes } from './checkout/dev-checkout-routes.ts';
 import { OrderLifecycle } from './checkout/order-lifecycle.ts';
 import { OrderStore } from './checkout/order-store.ts';
@@ -164,6 +165,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', workshopRoutes(deps));
   app.route('/', checkoutRoutes(deps));
   app.route('/', ownerOrderRoutes(deps));
+  app.route('/', confirmRoutes(deps));
   app.route('/', ticketRoutes(deps));
   if (deps.stripe && deps.config.stripe.webhookSecret) {
     app.route('/', stripeWebhookRoutes(deps, deps.stripe, deps.config.stripe.webhookSecret));

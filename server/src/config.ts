@@ -37,6 +37,16 @@ export type Config = {
   /** …and at most once per this many seconds per site. */
   recoRetrainIntervalSeconds: number;
   rooms: RoomsConfig;
+  holds: HoldsConfig;
+};
+
+/** How many seats one reader may hold unpaid or unconfirmed at once (checkout/hold-limits.ts); 0 = no cap. */
+export type HoldsConfig = {
+  perClientWorkshop: number;
+  perEmailWorkshop: number;
+  perClientSite: number;
+  /** A free registration holds its seat this long until the emailed link confirms it. */
+  freeHoldMinutes: number;
 };
 
 /** Live rooms (server/src/rooms): when they open, how many learners, and how browsers reach each other. */
@@ -164,6 +174,18 @@ export function loadConfig(env: Env = process.env): Config {
     recoRetrainIntervalSeconds: int(env, 'LECTERN_RECO_RETRAIN_INTERVAL_SECONDS', 900),
     smtp: { url: env.SMTP_URL, from: env.MAIL_FROM || 'Lectern <tickets@localhost>' },
     rooms: loadRoomsConfig(env),
+    holds: loadHoldsConfig(env),
+  };
+}
+
+function loadHoldsConfig(env: Env): HoldsConfig {
+  const freeHoldMinutes = int(env, 'LECTERN_FREE_HOLD_MINUTES', 15);
+  if (freeHoldMinutes < 1) throw new ConfigError('LECTERN_FREE_HOLD_MINUTES must be at least 1');
+  return {
+    perClientWorkshop: int(env, 'LECTERN_HOLDS_PER_CLIENT', 2),
+    perEmailWorkshop: int(env, 'LECTERN_HOLDS_PER_EMAIL', 1),
+    perClientSite: int(env, 'LECTERN_HOLDS_PER_CLIENT_SITE', 5),
+    freeHoldMinutes,
   };
 }
 

@@ -34,6 +34,9 @@ export async function startLecternServer(env: Record<string, string> = {}): Prom
     // Browser tests make many requests from one address; limits have their own server tests.
     LECTERN_RATE_LIMIT_READ: '0',
     LECTERN_RATE_LIMIT_WRITE: '0',
+    // …and leave holds unpaid in many workshops; the per-client hold caps have their own server tests.
+    LECTERN_HOLDS_PER_CLIENT: '0',
+    LECTERN_HOLDS_PER_CLIENT_SITE: '0',
     ...env,
   });
   const running = await startServer(config);

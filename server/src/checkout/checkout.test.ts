@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, jsonRequest, type TestApp } from '../test-support/test-app.ts';
+import { createTestApp, fromAddress, jsonRequest, type TestApp } from '../test-support/test-app.ts';
 import { publishedWorkshop } from '../test-support/workshops.ts';
 
 const ORIGIN = 'https://blog.example';
@@ -78,9 +78,18 @@ describe('dev checkout', () => {
   it('30 concurrent checkouts for 10 seats hold exactly 10, and exactly 10 end up paid', async () => {
     const site = await t.site([ORIGIN]);
     const w = await publishedWorkshop(t, site.id, { capacity: 10 });
+    // 30 buyers on 30 addresses (one address is capped: hold-limits.test.ts).
     const results = await Promise.all(
-      Array.from({ length: 30 }, () =>
-        checkout({ siteId: site.id, workshopId: w.id, returnUrl: `${ORIGIN}/` }),
+      Array.from({ length: 30 }, (_, i) =>
+        t.app.request(
+          '/v1/checkout',
+          jsonRequest(
+            'POST',
+            { siteId: site.id, workshopId: w.id, returnUrl: `${ORIGIN}/` },
+            { Origin: ORIGIN },
+          ),
+          fromAddress(`10.0.0.${i + 1}`),
+        ),
       ),
     );
     const statuses = results.map((r) => r.status);
@@ -187,7 +196,9 @@ describe('dev checkout refuses what it can no longer sell', () => {
 });
 
 describe('free workshops', () => {
-  it('register with an email and get a ticket at once', async () => {
+  // Changed on purpose (issue 14): a free seat is held briefly until the emailed link confirms it
+  // (confirm.test.ts follows the link); it used to be final at once.
+  it('register with an email: the seat is held for confirmation, no ticket yet', async () => {
     const site = await t.site([ORIGIN]);
     const w = await publishedWorkshop(t, site.id, { priceAmount: 0 });
     const res = await checkout({
@@ -199,9 +210,10 @@ describe('free workshops', () => {
     expect(res.status).toBe(201);
     const body = await res.json();
     expect(body.checkout).toEqual({ type: 'none' });
-    expect(body.order.status).toBe('paid');
-    expect(body.order.ticket.token.split('.')).toHaveLength(3);
+    expect(body.order).toMatchObject({ status: 'held', ticket: null });
+    expect(Date.parse(body.order.holdExpiresAt) - t.deps.now()).toBe(15 * 60_000);
     expect((await orders())[0]).toMatchObject({ provider: 'free', email: 'a@b.example' });
+    expect((await orders())[0].confirm_token).toMatch(/^[\w-]{32}$/);
   });
 
   it('need an email', async () => {

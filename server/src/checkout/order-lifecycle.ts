@@ -1,18 +1,28 @@
 import type { AppDeps } from '../app-deps.ts';
-import type { CheckoutMode, CheckoutResponse, OrderView, OwnerOrderView } from '../contract/checkout.ts';
+import type {
+  CheckoutMode,
+  CheckoutResponse,
+  CheckoutStart,
+  OrderView,
+  OwnerOrderView,
+} from '../contract/checkout.ts';
 import type { PublicWorkshop } from '../contract/workshop.ts';
 import type { OrderRow } from '../db/schema.ts';
 import { HttpError } from '../http/http-error.ts';
 import type { PaymentSession } from '../payments/payment-provider.ts';
 import type { RoomService } from '../rooms/room-service.ts';
 import type { Site } from '../sites/site-store.ts';
-import type { OrderStore, PaymentDetails } from './order-store.ts';
+import { sendConfirmEmail } from './confirm-email.ts';
+import { checkHoldLimits } from './hold-limits.ts';
+import type { ConfirmOutcome, OrderStore, PaymentDetails } from './order-store.ts';
 import { sendLateRefundEmail } from './refund-email.ts';
 import { withParams } from './return-url.ts';
 import { sendTicketEmail } from './ticket-email.ts';
 
 /** The payment session closes this long after the checkout; the seat hold (HOLD_MS) a little later. */
 export const PAYMENT_WINDOW_MS = 30 * 60_000;
+/** A retry is not sent to a payment session about to close: it gets a fresh one. */
+const RESUME_MARGIN_MS = 2 * 60_000;
 
 /**
  * How long a seat waits for a payment that settles later (bank debits take up to 14 days).
@@ -39,13 +49,17 @@ export type CheckoutInput = {
   returnUrl: string;
   mode: CheckoutMode;
   locale: 'en' | 'zh-CN';
+  /** Who asks (hold-limits.ts `clientKeyOf`): caps their holds, and lets their retry resume one. */
+  clientKey: string;
 };
 
 /**
  * The one owner of an order's life; the checkout route, the Stripe webhook, the dev checkout page
  * and the hold sweeper call it and nothing else changes an order. In the order things happen:
  *
- *   checkout → hold a seat → open a payment session → attach it  (free: paid at once, no session)
+ *   checkout → hold a seat → open a payment session → attach it
+ *              (free: a short hold, confirmation link emailed; the same reader retrying resumes their hold)
+ *   confirm  → free registration paid (amount 0) → ticket issued → ticket email
  *   paid     → ticket issued (same transaction) → seat counts → ticket email
  *   paid late, seat gone → refund owed (same transaction) → provider refund → refund email
  *   settles later → seat held until the outcome (paid, or released on failure)
@@ -68,14 +82,24 @@ export class OrderLifecycle {
     if (free && !input.email)
       throw new HttpError(400, 'validation_failed', 'email: required to register for a free workshop');
 
-    const order = await this.store.hold(workshop, input, this.deps.payments.name);
+    const resumed = await this.resume(input);
+    if (resumed) return resumed;
+
+    const holds = this.deps.config.holds;
+    const order = await this.store.hold(workshop, input, this.deps.payments.name, {
+      clientKey: input.clientKey,
+      freeHoldMs: holds.freeHoldMinutes * 60_000,
+      checkLimits: (trx, now) =>
+        checkHoldLimits(trx, holds, workshop, { clientKey: input.clientKey, email: input.email }, now),
+    });
     this.deps.workshops.seatsChanged(order.site_id);
     if (free) {
-      this.sendTicket(order);
+      this.sendConfirmation(order);
       return { order: await this.view(order), checkout: { type: 'none' } };
     }
     const session = await this.openPaymentSession(site, workshop, order, input);
     await this.store.attachSession(order.id, session.sessionId);
+    await this.store.rememberCheckout(order.id, JSON.stringify(session.checkout));
     return {
       order: await this.view({ ...order, provider_session_id: session.sessionId }),
       checkout: session.checkout,
@@ -115,6 +139,40 @@ export class OrderLifecycle {
         { cause },
       );
     }
+  }
+
+  /**
+   * The same reader (client and email) retrying gets their unexpired hold back rather than a
+   * second seat: a free one with its confirmation link sent again, a paid one with its payment
+   * session while that is open. A hold whose session closed is given up for a fresh one.
+   */
+  private async resume(input: CheckoutInput): Promise<CheckoutResponse | null> {
+    if (!input.email) return null;
+    const held = await this.store.activeHoldFor(input.workshopId, input.email, input.clientKey);
+    if (!held) return null;
+    if (held.provider === 'free') {
+      this.sendConfirmation(held);
+      return { order: await this.view(held), checkout: { type: 'none' } };
+    }
+    // The widget follows whichever kind of session it gets back (redirect or embedded).
+    const sessionOpen = Number(held.created_at) + PAYMENT_WINDOW_MS - RESUME_MARGIN_MS > this.deps.now();
+    if (held.checkout_json && sessionOpen) {
+      return { order: await this.view(held), checkout: JSON.parse(held.checkout_json) as CheckoutStart };
+    }
+    await this.release(held.id, 'cancelled');
+    return null;
+  }
+
+  /** A free registration's emailed link was followed (checkout/confirm-routes.ts). */
+  async confirm(token: string): Promise<ConfirmOutcome> {
+    const order = await this.store.findByConfirmToken(token);
+    if (!order) return { kind: 'unknown' };
+    const outcome = await this.store.confirm(order.id);
+    if (outcome.kind === 'confirmed' && outcome.now) {
+      this.deps.workshops.seatsChanged(outcome.order.site_id);
+      this.sendTicket(outcome.order);
+    }
+    return outcome;
   }
 
   /**
@@ -222,6 +280,12 @@ export class OrderLifecycle {
   private sendTicket(order: OrderRow) {
     sendTicketEmail(this.deps, order).catch((err) =>
       this.deps.log.warn({ err, orderId: order.id }, 'ticket email failed'),
+    );
+  }
+
+  private sendConfirmation(order: OrderRow) {
+    sendConfirmEmail(this.deps, order).catch((err) =>
+      this.deps.log.warn({ err, orderId: order.id }, 'confirmation email failed'),
     );
   }
 

@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
 import type { CheckoutRequest, OrderView, OwnerOrderView } from '../contract/checkout.ts';
 import type { PublicWorkshop } from '../contract/workshop.ts';
 import type { Db } from '../db/database.ts';
-import type { OrderRow } from '../db/schema.ts';
+import { forUpdate } from '../db/row-lock.ts';
+import type { Database, OrderRow } from '../db/schema.ts';
 import { HttpError, notFound } from '../http/http-error.ts';
 import { newId } from '../ids.ts';
 import type { Logger } from '../log.ts';
@@ -15,6 +18,20 @@ export type PaymentDetails = { paymentId?: string | null; email?: string | null 
 
 /** What a completed payment did: it bought the seat, or the seat was gone and it is to be refunded. */
 export type Settlement = { outcome: 'paid' | 'refund_owed'; order: OrderRow };
+
+/** Who holds the seat and for how long a free registration waits for its confirmation link. */
+export type HoldOptions = {
+  clientKey?: string;
+  freeHoldMs?: number;
+  /** Throws to refuse the hold; runs inside its transaction (checkout/hold-limits.ts). */
+  checkLimits?: (trx: Transaction<Database>, now: number) => Promise<void>;
+};
+
+/** What a confirmation link found: the order now paid (`confirmed` says whether this call did it). */
+export type ConfirmOutcome =
+  | { kind: 'confirmed'; order: OrderRow; now: boolean }
+  | { kind: 'full' | 'closed' | 'cancelled'; order: OrderRow }
+  | { kind: 'unknown' };
 
 /**
  * The orders table and its transitions. Each transition is one transaction guarded by the order's
@@ -32,12 +49,13 @@ export class OrderStore {
 
   /**
    * Holds one seat, atomically: paid orders plus unexpired holds never exceed capacity, however
-   * many checkouts race. Free workshops are paid (registered) in the same transaction.
+   * many checkouts race. A free registration's hold is short and waits for its confirmation link.
    */
   async hold(
     workshop: PublicWorkshop,
     input: Required<Pick<CheckoutRequest, 'returnUrl' | 'locale'>> & { email?: string },
     provider: string,
+    options: HoldOptions = {},
   ): Promise<OrderRow> {
     const now = this.now();
     const free = workshop.priceAmount === 0;
@@ -46,31 +64,101 @@ export class OrderStore {
       if (locked?.status !== 'published' || locked.endsAt < now) {
         throw new HttpError(409, 'not_purchasable', 'This workshop is not on sale');
       }
+      await options.checkLimits?.(trx, now);
       if ((await seatsTaken(trx, workshop.id, now)) >= locked.capacity)
         throw new HttpError(409, 'sold_out', 'This workshop is sold out');
       const row: OrderRow = {
         id: newId('ord'),
         site_id: workshop.siteId,
         workshop_id: workshop.id,
-        status: free ? 'paid' : 'held',
+        status: 'held',
         email: input.email ?? null,
         amount: workshop.priceAmount,
         currency: workshop.currency,
         provider: free ? 'free' : provider,
         provider_session_id: null,
         provider_payment_id: null,
-        hold_expires_at: free ? null : now + HOLD_MS,
+        hold_expires_at: now + (free ? (options.freeHoldMs ?? HOLD_MS) : HOLD_MS),
         created_at: now,
         updated_at: now,
-        paid_at: free ? now : null,
+        paid_at: null,
         return_url: input.returnUrl,
         locale: input.locale,
         refund_reason: null,
         provider_refund_id: null,
+        client_key: options.clientKey ?? null,
+        checkout_json: null,
+        confirm_token: free ? randomBytes(24).toString('base64url') : null,
       };
       await trx.insertInto('orders').values(row).execute();
-      if (free) await this.tickets.issue(trx, row);
       return row;
+    });
+  }
+
+  /** This client's unexpired hold for the workshop under this email, if any (a retry resumes it). */
+  async activeHoldFor(workshopId: string, email: string, clientKey: string): Promise<OrderRow | undefined> {
+    return this.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('workshop_id', '=', workshopId)
+      .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+      .where('client_key', '=', clientKey)
+      .where('status', '=', 'held')
+      .where('hold_expires_at', '>', this.now())
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+  }
+
+  /** Keeps what the reader was sent to pay with, so a retry can send them there again. */
+  async rememberCheckout(orderId: string, checkoutJson: string): Promise<void> {
+    await this.db
+      .updateTable('orders')
+      .set({ checkout_json: checkoutJson })
+      .where('id', '=', orderId)
+      .execute();
+  }
+
+  async findByConfirmToken(token: string): Promise<OrderRow | undefined> {
+    return this.db.selectFrom('orders').selectAll().where('confirm_token', '=', token).executeTakeFirst();
+  }
+
+  /**
+   * Makes a free registration final and issues its ticket. A hold that lapsed still gets its seat
+   * when one is free; a workshop that was cancelled or has ended confirms nothing. Idempotent.
+   */
+  async confirm(orderId: string): Promise<ConfirmOutcome> {
+    const now = this.now();
+    return this.db.transaction().execute(async (trx): Promise<ConfirmOutcome> => {
+      const order = await trx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+      if (order?.provider !== 'free') return { kind: 'unknown' };
+      if (order.status === 'paid') return { kind: 'confirmed', order, now: false };
+      const w = await forUpdate(
+        trx,
+        trx
+          .selectFrom('workshops')
+          .select(['capacity', 'status', 'starts_at', 'duration_minutes'])
+          .where('id', '=', order.workshop_id),
+      ).executeTakeFirstOrThrow();
+      if (w.status !== 'published' || order.status === 'refunded') return { kind: 'cancelled', order };
+      if (Number(w.starts_at) + Number(w.duration_minutes) * 60_000 < now) return { kind: 'closed', order };
+      const stillHeld = order.status === 'held' && Number(order.hold_expires_at) > now;
+      if (!stillHeld && (await seatsTaken(trx, order.workshop_id, now)) >= w.capacity) {
+        return { kind: 'full', order };
+      }
+      const paid: OrderRow = {
+        ...order,
+        status: 'paid',
+        paid_at: now,
+        updated_at: now,
+        hold_expires_at: null,
+      };
+      await trx
+        .updateTable('orders')
+        .set({ status: 'paid', paid_at: now, updated_at: now, hold_expires_at: null })
+        .where('id', '=', orderId)
+        .execute();
+      await this.tickets.issue(trx, paid);
+      return { kind: 'confirmed', order: paid, now: true };
     });
   }
 

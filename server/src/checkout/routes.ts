@@ -3,9 +3,11 @@ import { createMiddleware } from 'hono/factory';
 import type { AppDeps } from '../app-deps.ts';
 import { checkoutRequest, waitlistRequest } from '../contract/checkout.ts';
 import type { OrderRow } from '../db/schema.ts';
+import { clientIp } from '../http/client-ip.ts';
 import { jsonBody } from '../http/json-body.ts';
 import { rateLimit } from '../http/rate-limit.ts';
 import { siteFrom, siteFromBody } from '../http/site-middleware.ts';
+import { clientKeyOf } from './hold-limits.ts';
 import { checkReturnUrl } from './return-url.ts';
 
 type OrderEnv = { Variables: { order: OrderRow } };
@@ -20,7 +22,8 @@ export function checkoutRoutes(deps: AppDeps) {
   app.post('/v1/checkout', write, jsonBody(checkoutRequest), bodySite, async (c) => {
     const { site, body } = c.var;
     const returnUrl = checkReturnUrl(body.returnUrl, site, deps.ownOrigins).toString();
-    return c.json(await deps.orders.checkout(site, { ...body, returnUrl }), 201);
+    const clientKey = clientKeyOf(deps.config.secret, clientIp(c));
+    return c.json(await deps.orders.checkout(site, { ...body, returnUrl, clientKey }), 201);
   });
 
   const order = createMiddleware<OrderEnv>(async (c, next) => {

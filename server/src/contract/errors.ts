@@ -18,6 +18,8 @@ export const errorCodes = [
   'rate_limited',
   'payment_unavailable',
   'room_closed',
+  'too_many_holds',
+  'not_attended',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

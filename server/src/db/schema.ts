@@ -62,6 +62,12 @@ export interface OrderTable {
   refund_reason: RefundReason | null;
   /** The provider's refund id once it confirmed the refund (`RefundReason` set, this null: owed). */
   provider_refund_id: string | null;
+  /** Keyed hash of the client address that asked for the hold (checkout/hold-limits.ts). */
+  client_key: string | null;
+  /** JSON of the payment session's `CheckoutStart`, so a retry by the same reader resumes it. */
+  checkout_json: string | null;
+  /** A free registration's confirmation link token (`/confirm/:token`). */
+  confirm_token: string | null;
 }
 
 export interface TicketTable {

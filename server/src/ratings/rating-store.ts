@@ -21,7 +21,23 @@ export class RatingStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** One rating per ticket: rating again replaces the earlier one. */
+  /**
+   * Whether the ticket was in the room: one of its passes opened a signalling connection. A pass
+   * merely fetched by the join screen does not count, nor does a ticket that never asked for one.
+   */
+  async attended(workshopId: string, ticketId: string): Promise<boolean> {
+    const pass = await this.db
+      .selectFrom('room_passes')
+      .select('peer_id')
+      .where('workshop_id', '=', workshopId)
+      .where('ticket_id', '=', ticketId)
+      .where('connected_at', 'is not', null)
+      .limit(1)
+      .executeTakeFirst();
+    return pass !== undefined;
+  }
+
+  /** One rating per ticket (a unique column): rating again replaces the earlier one. */
   async save(r: RatingInput): Promise<void> {
     const now = this.now();
     const scores = { content: r.content, instructor: r.instructor, interactivity: r.interactivity };

@@ -20,6 +20,37 @@ afterEach(async () => {
 
 const rate = (body: unknown) => t.app.request(`/v1/rooms/${workshopId}/ratings`, jsonRequest('POST', body));
 const ratings = () => t.database.db.selectFrom('ratings').selectAll().execute();
+/** The ticket's room pass, as the join route writes it; `connected` as signalling marks it. */
+async function roomPass(orderId: string, connected: boolean) {
+  const ticket = await t.database.db
+    .selectFrom('tickets')
+    .select('id')
+    .where('order_id', '=', orderId)
+    .executeTakeFirstOrThrow();
+  const now = t.deps.now();
+  await t.database.db
+    .insertInto('room_passes')
+    .values({
+      peer_id: `p-${ticket.id}-${connected}`,
+      workshop_id: workshopId,
+      site_id: site.id,
+      role: 'learner',
+      ticket_id: ticket.id,
+      name: 'Learner',
+      issued_at: now,
+      expires_at: now + 3_600_000,
+      superseded_at: null,
+      removed_at: null,
+      connected_at: connected ? now : null,
+    })
+    .execute();
+}
+/** A paid ticket that joined the room. */
+async function attendee() {
+  const ticket = await paidTicket(t.deps, site.id, workshopId);
+  await roomPass(ticket.orderId, true);
+  return ticket;
+}
 const endRoom = () => t.app.request(`/v1/rooms/${workshopId}/end`, jsonRequest('POST', {}, site.auth));
 
 describe('ratings', () => {
@@ -28,8 +59,8 @@ describe('ratings', () => {
   });
 
   it('opens when the room ends, stores one rating per ticket, and shows the score to the owner only', async () => {
-    const a = await paidTicket(t.deps, site.id, workshopId);
-    const b = await paidTicket(t.deps, site.id, workshopId);
+    const a = await attendee();
+    const b = await attendee();
     const early = await rate({ ticket: a.token, content: 5, instructor: 5, interactivity: 5 });
     expect(early.status).toBe(409);
     expect((await endRoom()).status).toBe(200);
@@ -66,8 +97,8 @@ describe('ratings', () => {
 
   it('rejects bad input with 4xx JSON and leaves the table unchanged', async () => {
     await endRoom();
-    const { token } = await paidTicket(t.deps, site.id, workshopId);
-    const { token: revoked, orderId } = await paidTicket(t.deps, site.id, workshopId);
+    const { token } = await attendee();
+    const { token: revoked, orderId } = await attendee();
     await t.deps.tickets.revoke(t.deps.db, orderId);
     const cases: [unknown, number][] = [
       [{ ticket: token, content: 6, instructor: 4, interactivity: 4 }, 400],
@@ -91,5 +122,26 @@ describe('ratings', () => {
     );
     expect(badWeights.status).toBe(400);
     expect(await ratings()).toEqual([]);
+  });
+
+  it('refuses tickets that never joined the room with 403 not_attended', async () => {
+    const absent = await paidTicket(t.deps, site.id, workshopId);
+    // A join screen fetched a pass, but it never connected to the room.
+    const fetchedOnly = await paidTicket(t.deps, site.id, workshopId);
+    await roomPass(fetchedOnly.orderId, false);
+    const present = await attendee();
+    await endRoom();
+    for (const { token } of [absent, fetchedOnly]) {
+      const res = await rate({ ticket: token, content: 1, instructor: 1, interactivity: 1 });
+      expect([res.status, (await res.json()).error.code]).toEqual([403, 'not_attended']);
+    }
+    expect(await ratings()).toEqual([]);
+    // The learner who was there rates twice; the owner's averages count the second rating once.
+    await rate({ ticket: present.token, content: 1, instructor: 1, interactivity: 1 });
+    await rate({ ticket: present.token, content: 5, instructor: 4, interactivity: 3 });
+    const summary = await (
+      await t.app.request(`/v1/rooms/${workshopId}/ratings`, { headers: site.auth })
+    ).json();
+    expect(summary).toMatchObject({ count: 1, averages: { content: 5, instructor: 4, interactivity: 3 } });
   });
 });

@@ -15,7 +15,7 @@ type RatedWorkshopEnv = {
   Variables: { workshop: Pick<WorkshopRow, 'site_id' | 'starts_at' | 'duration_minutes' | 'status'> };
 };
 
-/** Learners rate a workshop after its room ends; only the site owner reads the results. */
+/** Learners who were in the room rate it after it ends; only the site owner reads the results. */
 export function ratingRoutes(deps: AppDeps) {
   const app = new Hono();
   const store = new RatingStore(deps.db, deps.now);
@@ -45,6 +45,10 @@ export function ratingRoutes(deps: AppDeps) {
     const ended =
       (await deps.rooms.endedAt(workshopId)) !== null || deps.now() >= roomTimes(w, deps.config.rooms).endsAt;
     if (!ended) throw new HttpError(409, 'conflict', 'Ratings open when the workshop ends');
+    // Throwaway registrations that never joined must not move the owner's averages.
+    if (!(await store.attended(workshopId, ticket.ticketId))) {
+      throw new HttpError(403, 'not_attended', 'Only learners who joined the live room can rate it');
+    }
     await store.save({
       siteId: site.id,
       workshopId,

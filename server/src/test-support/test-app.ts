@@ -71,3 +71,8 @@ export function jsonRequest(
     body: typeof body === 'string' ? body : JSON.stringify(body),
   };
 }
+
+/** The `env` argument of `app.request` that makes the request come from this client address. */
+export function fromAddress(address: string) {
+  return { incoming: { socket: { remoteAddress: address } } };
+}

@@ -45,8 +45,18 @@ describe('ticket email', () => {
       locale: 'zh-CN',
     });
     expect(res.status).toBe(201);
-    const mail = await until(
+    // A free seat is final once the emailed link is followed; the ticket email comes then.
+    await until(
       () => smtp.messages.find((m) => m.to.includes('reader@example.com')),
+      'the confirmation email',
+    );
+    const { confirm_token } = await t.database.db
+      .selectFrom('orders')
+      .select('confirm_token')
+      .executeTakeFirstOrThrow();
+    expect((await t.app.request(`/confirm/${confirm_token}`)).status).toBe(200);
+    const mail = await until(
+      () => smtp.messages.find((m) => m.to.includes('reader@example.com') && m.raw.includes('text/calendar')),
       'the ticket email',
     );
     expect(mail.from).toBe('tickets@lectern.test');

@@ -3,10 +3,8 @@ import { ApiError, api, type PublicWorkshop } from '../api/client.ts';
 import type { WidgetConfig } from '../config.ts';
 import { emit } from '../events.ts';
 import type { Strings } from '../i18n/strings.ts';
-import { type StoredTicket, saveTicket } from '../tickets/ticket-store.ts';
 import { track } from '../track.ts';
 import { priceLabel } from '../ui/workshop-card.tsx';
-import { TicketCard } from './ticket-card.tsx';
 
 type Props = { workshop: PublicWorkshop; config: WidgetConfig; t: Strings; onClose(): void };
 
@@ -15,7 +13,8 @@ type State =
   | { step: 'working' }
   | { step: 'waitlist'; error?: string; joined?: number }
   | { step: 'embedded' }
-  | { step: 'ticket'; ticket: StoredTicket };
+  /** A free registration waits for the link emailed to the reader (the link leads back with the ticket). */
+  | { step: 'confirm-email'; email: string; minutes: number };
 
 /** The page without Lectern's own query parameters: where the reader comes back to. */
 export function returnUrl(): string {
@@ -82,13 +81,15 @@ export function CheckoutDialog({ workshop: w, config, t, onClose }: Props) {
         });
         return;
       }
-      const ticket = await saveTicket(res.order, w);
-      track('purchase', { workshop: w.id });
-      emit('lectern:purchase', { workshopId: w.id, orderId: res.order.id });
-      if (ticket) setState({ step: 'ticket', ticket });
+      // Free: the seat is held until the reader follows the emailed link; the confirmation page
+      // leads back here with `lectern_order`, and the return flow keeps the ticket on the device.
+      const heldMs = Date.parse(res.order.holdExpiresAt ?? '') - Date.now();
+      setState({ step: 'confirm-email', email, minutes: Math.max(1, Math.round(heldMs / 60_000) || 15) });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'sold_out')
         return setState({ step: 'waitlist', error: t.soldOutNow });
+      if (err instanceof ApiError && err.code === 'too_many_holds')
+        return setState({ step: 'form', error: t.tooManyHolds });
       if (err instanceof ApiError && err.code === 'validation_failed' && /email/i.test(err.message)) {
         return setState({ step: 'form', error: t.invalidEmail });
       }
@@ -118,10 +119,10 @@ export function CheckoutDialog({ workshop: w, config, t, onClose }: Props) {
   const waitlist = state.step === 'waitlist';
   return (
     <dialog ref={dialog} aria-labelledby={titleId} onClose={onClose} onCancel={onClose}>
-      {state.step === 'ticket' ? (
+      {state.step === 'confirm-email' ? (
         <div class="sheet" style="padding:22px">
-          <h2 id={titleId}>{t.ticketTitle}</h2>
-          <TicketCard ticket={state.ticket} locale={config.locale} t={t} />
+          <h2 id={titleId}>{t.confirmEmailTitle}</h2>
+          <p role="status">{t.confirmEmail(state.email, state.minutes)}</p>
           <div class="actions">
             <button type="button" onClick={onClose}>
               {t.close}

@@ -36,6 +36,11 @@ const en = {
   checkoutCancelled: 'Checkout cancelled: no payment was taken.',
   paymentFailed: 'That payment did not go through and the seat was released.',
   ticketTitle: 'You have a ticket',
+  confirmEmailTitle: 'Check your email to confirm your seat',
+  confirmEmail: (email: string, minutes: number) =>
+    `We sent a link to ${email}. Open it within ${minutes} minutes to confirm your seat; your ticket comes right after.`,
+  tooManyHolds:
+    'You already hold seats that are not paid or confirmed yet. Finish that checkout (or confirm the emailed link), or try again later.',
   addToCalendar: 'Add to calendar',
   openTicket: 'Open ticket',
   joinRoom: 'Join the live room',
@@ -83,6 +88,10 @@ const zh: Strings = {
   checkoutCancelled: '已取消结账，未产生任何费用。',
   paymentFailed: '付款未成功，名额已释放。',
   ticketTitle: '你已获得门票',
+  confirmEmailTitle: '请查收邮件以确认名额',
+  confirmEmail: (email, minutes) =>
+    `我们已向 ${email} 发送确认链接。请在 ${minutes} 分钟内打开链接确认名额，确认后即可获得门票。`,
+  tooManyHolds: '你已有尚未付款或确认的名额。请先完成该订单（或打开邮件中的确认链接），或稍后再试。',
   addToCalendar: '添加到日历',
   openTicket: '查看门票',
   joinRoom: '进入直播间',

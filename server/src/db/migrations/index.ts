@@ -6,6 +6,7 @@ import * as rooms from './004-rooms.ts';
 import * as reco from './005-reco.ts';
 import * as roomConnected from './006-room-connected.ts';
 import * as latePayments from './007-late-payments.ts';
+import * as holdLimits from './008-hold-limits.ts';
 
 /** Versioned migrations, applied in key order at start. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '005-reco': reco,
   '006-room-connected': roomConnected,
   '007-late-payments': latePayments,
+  '008-hold-limits': holdLimits,
 };
