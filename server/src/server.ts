@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { startCheckpointer } from './db/checkpointer.ts';
 import { migrate, openDatabase } from './db/database.ts';
 import { seedDemo } from './demo/seed-demo.ts';
+import { answerClientError, requestErrorResponse } from './http/transport-errors.ts';
 import { createLogger } from './log.ts';
 import { attachSignalling } from './rooms/signalling.ts';
 import { ortRoutes } from './static/ort-routes.ts';
@@ -35,12 +36,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   app.route('/', ortRoutes());
   if (config.serveExamples) app.route('/', exampleRoutes());
 
-  const listener = getRequestListener(app.fetch);
+  const listener = getRequestListener(app.fetch, { errorHandler: (err) => requestErrorResponse(err, log) });
   // `/peerjs` (PeerJS HTTP + WebSocket signalling) is served before Hono; see rooms/signalling.ts.
   const server = createServer((req, res) => {
     if (!signalling.handle(req, res)) listener(req, res);
   });
   const signalling = attachSignalling(server, deps, log);
+  server.on('clientError', answerClientError);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
