@@ -4,6 +4,7 @@ import { getRequestListener } from '@hono/node-server';
 import { createApp, createDeps } from './app.ts';
 import type { Config } from './config.ts';
 import { startCheckpointer } from './db/checkpointer.ts';
+import { type DataDirLock, lockDataDir } from './db/data-dir-lock.ts';
 import { migrate, openDatabase } from './db/database.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { answerClientError, requestErrorResponse } from './http/transport-errors.ts';
@@ -23,6 +24,16 @@ export type RunningServer = {
 
 /** Opens the database, migrates, seeds the demo (dev), and listens. `close()` drains and closes. */
 export async function startServer(config: Config): Promise<RunningServer> {
+  const dataDirLock = lockDataDir(config.dataDir);
+  try {
+    return await start(config, dataDirLock);
+  } catch (err) {
+    dataDirLock.release();
+    throw err;
+  }
+}
+
+async function start(config: Config, dataDirLock: DataDirLock): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
   const database = openDatabase(config.dataDir);
   const applied = await migrate(database.db);
@@ -78,6 +89,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         deps.mailer.close();
         await checkpointer.stop();
         await database.close();
+        dataDirLock.release();
         log.info('lectern stopped');
       })();
       return closing;

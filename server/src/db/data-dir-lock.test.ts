@@ -1,0 +1,74 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DataDirInUseError, lockDataDir } from './data-dir-lock.ts';
+
+const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+let dataDir: string;
+const children: ChildProcess[] = [];
+beforeEach(() => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'lectern-lock-'));
+});
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The server as a real process on `dataDir`; resolves once it listens, or with its exit code. */
+function startProcess(): Promise<{ child: ChildProcess; code: number | null; stderr: string }> {
+  // `node --import tsx`, not the `tsx` binary: one process, so SIGKILL reaches the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LECTERN_DATA_DIR: dataDir,
+      LECTERN_SEED_DEMO: '0',
+      LECTERN_LOG_LEVEL: 'silent',
+    },
+  });
+  children.push(child);
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve) => {
+    child.stdout?.on('data', (chunk) => {
+      if (String(chunk).includes('Lectern is running')) resolve({ child, code: null, stderr });
+    });
+    child.once('exit', (code) => resolve({ child, code, stderr }));
+  });
+}
+
+describe('one server per data directory', () => {
+  it('refuses a second claim in the same process until the first is released', () => {
+    const first = lockDataDir(dataDir);
+    expect(() => lockDataDir(dataDir)).toThrowError(DataDirInUseError);
+    expect(() => lockDataDir(dataDir)).toThrowError(
+      `the data directory ${dataDir} is in use by another Lectern server (pid ${process.pid})`,
+    );
+    first.release();
+    lockDataDir(dataDir).release();
+  });
+
+  it('stops a second server process with a message naming the directory, and frees it when the first dies', async () => {
+    const first = await startProcess();
+    expect(first.code).toBeNull();
+    const second = await startProcess();
+    expect(second.code).toBe(73);
+    expect(second.stderr).toContain(
+      `lectern: the data directory ${dataDir} is in use by another Lectern server (pid `,
+    );
+    expect(() => lockDataDir(dataDir)).toThrowError(DataDirInUseError);
+    // A crash leaves no stale lock: the operating system drops it with the process.
+    const exited = new Promise((resolve) => first.child.once('exit', resolve));
+    first.child.kill('SIGKILL');
+    await exited;
+    lockDataDir(dataDir).release();
+  }, 30_000);
+});
