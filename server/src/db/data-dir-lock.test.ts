@@ -17,10 +17,12 @@ afterEach(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** The server as a real process on `dataDir`; resolves once it listens, or with its exit code. */
-function startProcess(): Promise<{ child: ChildProcess; code: number | null; stderr: string }> {
-  // `node --import tsx`, not the `tsx` binary: one process, so SIGKILL reaches the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+type Run = { child: ChildProcess; code: number | null; stderr: string };
+
+/** A real process in the server's folder; resolves when it prints `ready`, or with its exit code. */
+function run(args: string[], ready: string): Promise<Run> {
+  // `node --import tsx`, not the `tsx` binary: one process, so SIGKILL reaches it itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: serverDir,
     env: {
       ...process.env,
@@ -39,11 +41,23 @@ function startProcess(): Promise<{ child: ChildProcess; code: number | null; std
   });
   return new Promise((resolve) => {
     child.stdout?.on('data', (chunk) => {
-      if (String(chunk).includes('Lectern is running')) resolve({ child, code: null, stderr });
+      if (String(chunk).includes(ready)) resolve({ child, code: null, stderr });
     });
     child.once('exit', (code) => resolve({ child, code, stderr }));
   });
 }
+
+/** Another process holding the directory's claim, as a running server does (lighter to start). */
+const holder = () =>
+  run(
+    [
+      '--input-type=module',
+      '-e',
+      `const { lockDataDir } = await import('./src/db/data-dir-lock.ts');
+       lockDataDir(process.env.LECTERN_DATA_DIR); console.log('claimed'); setInterval(() => {}, 1000);`,
+    ],
+    'claimed',
+  );
 
 describe('one server per data directory', () => {
   it('refuses a second claim in the same process until the first is released', () => {
@@ -56,13 +70,13 @@ describe('one server per data directory', () => {
     lockDataDir(dataDir).release();
   });
 
-  it('stops a second server process with a message naming the directory, and frees it when the first dies', async () => {
-    const first = await startProcess();
+  it('stops a server started on a directory another process holds, naming it, and frees it when that one dies', async () => {
+    const first = await holder();
     expect(first.code).toBeNull();
-    const second = await startProcess();
+    const second = await run(['src/main.ts'], 'Lectern is running');
     expect(second.code).toBe(73);
     expect(second.stderr).toContain(
-      `lectern: the data directory ${dataDir} is in use by another Lectern server (pid `,
+      `lectern: the data directory ${dataDir} is in use by another Lectern server (pid ${first.child.pid})`,
     );
     expect(() => lockDataDir(dataDir)).toThrowError(DataDirInUseError);
     // A crash leaves no stale lock: the operating system drops it with the process.
@@ -70,5 +84,5 @@ describe('one server per data directory', () => {
     first.child.kill('SIGKILL');
     await exited;
     lockDataDir(dataDir).release();
-  }, 30_000);
+  }, 60_000);
 });
