@@ -116,6 +116,14 @@ test('chat, Q&A with upvotes, polls and raised hands round-trip through the host
   await room(host).getByLabel('Message').fill('Welcome all');
   await room(host).getByRole('button', { name: 'Send' }).click();
   await expect(cy.locator('.messages')).toContainText('Welcome all');
+  // The host is marked in the chat and the participant list; learners are not.
+  await expect(cy.locator('.messages li', { hasText: 'Welcome all' }).locator('.role-badge')).toHaveText(
+    'Host',
+  );
+  await expect(cy.locator('.messages li', { hasText: 'Hello from Ada' }).locator('.role-badge')).toHaveCount(
+    0,
+  );
+  await expect(cy.locator('.participants .role-badge')).toHaveCount(1);
 
   await bo.getByLabel('Your question').fill('How long to proof?');
   await bo.getByRole('button', { name: 'Ask' }).click();

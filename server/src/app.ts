@@ -14,8 +14,9 @@ import type { ErrorBody } from './contract/errors.ts';
 import type { Db } from './db/database.ts';
 import { kyselyEventWriter, sqliteEventWriter } from './db/event-writer.ts';
 import { eventRoutes } from './events/routes.ts';
-import { preflightHeaders } from './http/cors.ts';
+import { corsHeaders, preflightHeaders } from './http/cors.ts';
 import { HttpError } from './http/http-error.ts';
+import { decodePathSegment } from './http/path.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import type { Logger } from './log.ts';
 import { Mailer } from './mail/mailer.ts';
@@ -115,6 +116,19 @@ export function ownOriginsOf(publicUrl: string): string[] {
   );
 }
 
+/**
+ * Whether a browser on `origin` may read this path's answers: the server's own origins, the
+ * origins of the site named in the path, or (paths naming no site) any registered site's origin;
+ * the handler checks the request against its own site again.
+ */
+async function corsAllows(deps: AppDeps, origin: string, path: string): Promise<boolean> {
+  if (deps.ownOrigins.includes(origin)) return true;
+  const rawSite = /^\/v1\/sites\/([^/]+)/.exec(path)?.[1];
+  if (rawSite === undefined) return deps.sites.anySiteAllows(origin);
+  const siteId = decodePathSegment(rawSite);
+  return (await deps.sites.get(siteId))?.origins.includes(origin) ?? false;
+}
+
 function errorJson(code: ErrorBody['error']['code'], message: string, details?: unknown): ErrorBody {
   return { error: { code, message, ...(details !== undefined && { details }) } };
 }
@@ -144,13 +158,7 @@ export function createApp(deps: AppDeps) {
   app.options('/v1/*', async (c) => {
     const origin = c.req.header('origin');
     if (!origin) return c.body(null, 204);
-    const siteId = /^\/v1\/sites\/([^/]+)/.exec(c.req.path)?.[1];
-    const allowed =
-      deps.ownOrigins.includes(origin) ||
-      (siteId
-        ? ((await deps.sites.get(decodeURIComponent(siteId)))?.origins.includes(origin) ?? false)
-        : await deps.sites.anySiteAllows(origin));
-    if (!allowed) {
+    if (!(await corsAllows(deps, origin, c.req.path))) {
       return c.json(errorJson('origin_not_allowed', `Origin ${origin} is not registered for this site`), 403);
     }
     return c.body(null, 204, preflightHeaders(origin));
@@ -178,14 +186,29 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => c.json(errorJson('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
 
-  app.onError((err, c) => {
+  app.onError(async (err, c) => {
+    const res =
+      err instanceof HttpError
+        ? c.json(errorJson(err.code, err.message, err.details), err.status, err.headers)
+        : c.json(errorJson('internal', 'Something went wrong on our side'), 500);
     if (err instanceof HttpError) {
       if (err.status >= 500) deps.log.error({ err, path: c.req.path }, err.message);
       else deps.log.debug({ code: err.code, path: c.req.path, cause: err.cause }, err.message);
-      return c.json(errorJson(err.code, err.message, err.details), err.status, err.headers);
+    } else {
+      deps.log.error({ err, method: c.req.method, path: c.req.path }, 'unhandled error');
     }
-    deps.log.error({ err, method: c.req.method, path: c.req.path }, 'unhandled error');
-    return c.json(errorJson('internal', 'Something went wrong on our side'), 500);
+    // An error raised before the site middleware (the rate limit, the body limit, bad JSON) would
+    // reach the browser as a CORS failure instead of its message: give it the CORS headers too,
+    // when the origin is one this route would have allowed. A refused origin never gets them.
+    const origin = c.req.header('origin');
+    const refused = err instanceof HttpError && err.code === 'origin_not_allowed';
+    if (origin && !refused && !res.headers.has('access-control-allow-origin')) {
+      if (await corsAllows(deps, origin, c.req.path).catch(() => false)) {
+        for (const [name, value] of Object.entries(corsHeaders(origin))) res.headers.set(name, value);
+        res.headers.append('Vary', 'Origin');
+      }
+    }
+    return res;
   });
 
   return app;

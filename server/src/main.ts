@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config.ts';
+import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { startServer } from './server.ts';
 
 // `npm start`: one process, one port. SIGTERM/SIGINT drain in-flight requests and close the database.
@@ -13,7 +14,16 @@ async function main() {
     }
     throw err;
   }
-  const running = await startServer(config);
+  let running: Awaited<ReturnType<typeof startServer>>;
+  try {
+    running = await startServer(config);
+  } catch (err) {
+    if (err instanceof DataDirInUseError) {
+      console.error(`lectern: ${err.message}`);
+      process.exit(73); // EX_CANTCREAT
+    }
+    throw err;
+  }
   const base = config.port === 0 ? running.url : config.publicUrl;
   const lines = [
     '',

@@ -4,8 +4,10 @@ import { getRequestListener } from '@hono/node-server';
 import { createApp, createDeps } from './app.ts';
 import type { Config } from './config.ts';
 import { startCheckpointer } from './db/checkpointer.ts';
+import { type DataDirLock, lockDataDir } from './db/data-dir-lock.ts';
 import { migrate, openDatabase } from './db/database.ts';
 import { seedDemo } from './demo/seed-demo.ts';
+import { answerClientError, requestErrorResponse } from './http/transport-errors.ts';
 import { createLogger } from './log.ts';
 import { attachSignalling } from './rooms/signalling.ts';
 import { ortRoutes } from './static/ort-routes.ts';
@@ -22,6 +24,16 @@ export type RunningServer = {
 
 /** Opens the database, migrates, seeds the demo (dev), and listens. `close()` drains and closes. */
 export async function startServer(config: Config): Promise<RunningServer> {
+  const dataDirLock = lockDataDir(config.dataDir);
+  try {
+    return await start(config, dataDirLock);
+  } catch (err) {
+    dataDirLock.release();
+    throw err;
+  }
+}
+
+async function start(config: Config, dataDirLock: DataDirLock): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
   const database = openDatabase(config.dataDir);
   const applied = await migrate(database.db);
@@ -35,12 +47,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   app.route('/', ortRoutes());
   if (config.serveExamples) app.route('/', exampleRoutes());
 
-  const listener = getRequestListener(app.fetch);
+  const listener = getRequestListener(app.fetch, { errorHandler: (err) => requestErrorResponse(err, log) });
   // `/peerjs` (PeerJS HTTP + WebSocket signalling) is served before Hono; see rooms/signalling.ts.
   const server = createServer((req, res) => {
     if (!signalling.handle(req, res)) listener(req, res);
   });
   const signalling = attachSignalling(server, deps, log);
+  server.on('clientError', answerClientError);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -78,6 +91,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         deps.mailer.close();
         await checkpointer.stop();
         await database.close();
+        dataDirLock.release();
         log.info('lectern stopped');
       })();
       return closing;

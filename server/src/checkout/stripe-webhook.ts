@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type Stripe from 'stripe';
 import type { AppDeps } from '../app-deps.ts';
 import { HttpError } from '../http/http-error.ts';
+import { verifyStripeEvent } from './stripe-event.ts';
 
 type Handled =
   | 'paid'
@@ -24,12 +25,7 @@ export function stripeWebhookRoutes(deps: AppDeps, stripe: Stripe, secret: strin
     const signature = c.req.header('stripe-signature');
     if (!signature) throw new HttpError(400, 'bad_request', 'Missing Stripe-Signature header');
     const raw = await c.req.text();
-    let event: Stripe.Event;
-    try {
-      event = stripe.webhooks.constructEvent(raw, signature, secret);
-    } catch (cause) {
-      throw new HttpError(400, 'bad_request', 'Webhook signature verification failed', { cause });
-    }
+    const event = verifyStripeEvent(stripe, { raw, signature, secret, now: deps.now(), log: deps.log });
     const first = await deps.db
       .insertInto('webhook_events')
       .values({ id: event.id, provider: 'stripe', type: event.type, received_at: deps.now() })

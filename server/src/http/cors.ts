@@ -20,9 +20,13 @@ export function allowSiteOrigin(c: Context, site: Site, ownOrigins: readonly str
 }
 
 export function setCorsHeaders(c: Context, origin: string): void {
-  c.header('Access-Control-Allow-Origin', origin);
-  c.header('Access-Control-Expose-Headers', 'ETag, Retry-After');
+  for (const [name, value] of Object.entries(corsHeaders(origin))) c.header(name, value);
   c.header('Vary', 'Origin', { append: true });
+}
+
+/** The headers that let a browser on an allowed `origin` read an answer (errors included). */
+export function corsHeaders(origin: string): Record<string, string> {
+  return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'ETag, Retry-After' };
 }
 
 export function preflightHeaders(origin: string): Record<string, string> {

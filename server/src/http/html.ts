@@ -33,5 +33,24 @@ button.primary,.button.primary{background:#1f5eff;border-color:#1f5eff;color:#ff
 </style></head><body><main>${body}</main></body></html>`;
 }
 
+/** The server's own pages (ticket, dev checkout): no script at all, inline styles, forms post home. */
 export const PAGE_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http: https:; frame-ancestors 'none'";
+  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http: https:; base-uri 'none'; frame-ancestors 'none'";
+
+/**
+ * The room page: the widget's room from this origin only. Scripts and their lazy chunks come from
+ * `/lectern.js`; the API and the PeerJS WebSocket are same-origin (`'self'` covers `ws:`/`wss:`
+ * to this host); the shadow root's styles are inline; video is a MediaStream, which CSP does not
+ * govern (`media-src` lists `blob:` and `mediastream:` for browsers that check anyway).
+ */
+export const ROOM_PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "connect-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');

@@ -11,17 +11,21 @@ export type SiteTrainingData = {
   eventsUsed: number;
 };
 
+// Anyone may post events for any site, so a client's word that it bought something is not a
+// purchase: the model's purchases are the server's own paid orders, read below.
+const CLIENT_INTEREST_TYPES = INTEREST_TYPES.filter((type) => type !== 'purchase');
+
 /**
  * What a site's model learns from: uploaded interest events (the same `itemKeyOf` the browser
- * uses), each paid order as a one-item sequence (sales popularity for cold start), and the
- * workshops' own attributes.
+ * uses) except client-sent purchases, each paid order as a one-item sequence (sales popularity
+ * for cold start), and the workshops' own attributes.
  */
 export async function readSiteTrainingData(db: Db, siteId: string): Promise<SiteTrainingData> {
   const events = await db
     .selectFrom('events')
     .select(['anon', 'type', 'workshop_id as workshop', 'path', 'ts'])
     .where('site_id', '=', siteId)
-    .where('type', 'in', [...INTEREST_TYPES])
+    .where('type', 'in', CLIENT_INTEREST_TYPES)
     .orderBy('anon')
     .orderBy('ts')
     .execute();

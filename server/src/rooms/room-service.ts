@@ -7,6 +7,7 @@ import { sha256 } from '../ids.ts';
 import type { Logger } from '../log.ts';
 import type { TicketService } from '../tickets/ticket-service.ts';
 import { AdmissionSigner } from './admission.ts';
+import { learnerDisplayName } from './display-name.ts';
 import { iceServersFor } from './ice-servers.ts';
 import { PassStore } from './pass-store.ts';
 import type { PeerSockets } from './peer-sockets.ts';
@@ -112,8 +113,9 @@ export class RoomService {
     if (previous.some((p) => p.removed_at !== null)) {
       throw roomRefusal('removed', 'The host removed this ticket from the room');
     }
+    const active = await this.store.active(workshopId);
     const seatsOnline = new Set(
-      (await this.store.active(workshopId))
+      active
         .filter(
           (p) => p.role === 'learner' && p.ticket_id !== ticket.ticketId && this.presence.isOnline(p.peer_id),
         )
@@ -122,8 +124,10 @@ export class RoomService {
     if (seatsOnline.size >= this.config.rooms.learnerLimit) {
       throw roomRefusal('room_full', `The room is full (${this.config.rooms.learnerLimit} learners)`);
     }
-    const displayName =
-      name ?? previous[0]?.name ?? `Learner ${(await this.store.ticketsSeen(workshopId)) + 1}`;
+    const hostNames = [workshop.host_name, ...active.filter((p) => p.role === 'host').map((p) => p.name)];
+    const displayName = name
+      ? learnerDisplayName(name, hostNames, workshop.language)
+      : (previous[0]?.name ?? `Learner ${(await this.store.ticketsSeen(workshopId)) + 1}`);
     // No supersede here: the seat changes hands when this pass connects (see `connect`).
     return this.issue(workshop, times, 'learner', ticket.ticketId, displayName);
   }

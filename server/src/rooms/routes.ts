@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppDeps } from '../app-deps.ts';
 import { joinRequest, removeRequest } from '../contract/rooms.ts';
+import { ROOM_PAGE_CSP } from '../http/html.ts';
 import { notFound } from '../http/http-error.ts';
 import { readJson } from '../http/json-body.ts';
 import { rateLimit } from '../http/rate-limit.ts';
@@ -83,6 +84,7 @@ export function roomRoutes(deps: AppDeps) {
 
   // The page the ticket links to: the widget's room element on the server's own origin.
   app.get('/room/:workshop', async (c) => {
+    c.header('Content-Security-Policy', ROOM_PAGE_CSP);
     const workshopId = c.req.param('workshop');
     const row = await deps.db
       .selectFrom('workshops')

@@ -70,6 +70,15 @@ describe('owner sessions', () => {
     );
     expect((await ok.json()).origins).toEqual(['https://blog.example', 'https://www.blog.example']);
   });
+
+  it('refuses a PATCH that changes nothing with 400 validation_failed', async () => {
+    const site = await t.site(['https://blog.example']);
+    const res = await t.app.request(`/v1/sites/${site.id}`, jsonRequest('PATCH', {}, site.auth));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      error: { code: 'validation_failed', message: 'send at least one field to change: name, origins' },
+    });
+  });
 });
 
 describe('unknown routes and health', () => {

@@ -10,6 +10,11 @@ import { toOwnerSite } from './site-store.ts';
 // One answer for an unknown site and a wrong key: the refusal does not say which site ids exist.
 const wrongKey = () => new HttpError(401, 'unauthorized', 'Unknown site or wrong owner key');
 
+// `{}` would be an UPDATE with nothing to set: say what may be sent instead.
+const siteChange = siteUpdate.refine((patch) => Object.keys(patch).length > 0, {
+  message: 'send at least one field to change: name, origins',
+});
+
 export function siteRoutes(deps: AppDeps) {
   const app = new Hono();
   const pathSite = siteFromPath(deps);
@@ -33,7 +38,7 @@ export function siteRoutes(deps: AppDeps) {
   });
 
   app.patch('/v1/sites/:site', rateLimit(deps.limits.write, 'write'), owner, pathSite, async (c) => {
-    const patch = await readJson(c, siteUpdate);
+    const patch = await readJson(c, siteChange);
     const updated = await deps.sites.update(c.var.site.id, patch);
     return c.json(toOwnerSite(updated!));
   });

@@ -1,7 +1,33 @@
 // RFC 5545 calendar invite for one workshop. Text is escaped and lines are folded at 75 octets.
 
-function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+// Control characters other than tab may not appear in a content line (RFC 5545 §3.1); a line
+// break anywhere in a value, CR alone included, would start a new property (`URL:`, `ATTACH:`,
+// `BEGIN:VALARM`), so every kind becomes the escaped `\n` and the rest are dropped.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
+const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/g;
+
+/** A TEXT value (§3.3.11): backslash, `;` and `,` escaped, line breaks as `\n`. */
+export function escapeText(value: string): string {
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(LINE_BREAK, '\\n')
+    .replace(CONTROL, '');
+}
+
+/**
+ * A parameter value (§3.2), always quoted: a quoted value may hold `:`, `;` and `,`, but no
+ * DQUOTE and no control character, and there is no escape for either, so they are replaced.
+ */
+export function quoteParam(value: string): string {
+  return `"${value.replace(LINE_BREAK, ' ').replace(CONTROL, '').replace(/"/g, "'")}"`;
+}
+
+/** A URI value: no escaping applies, so nothing that could end the line may pass. */
+function uri(value: string): string {
+  return value.replace(LINE_BREAK, '').replace(CONTROL, '');
 }
 
 function stamp(ms: number): string {
@@ -46,15 +72,15 @@ export function buildIcs(event: IcsEvent): string {
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     'BEGIN:VEVENT',
-    `UID:${event.uid}@lectern`,
+    `UID:${uri(event.uid)}@lectern`,
     `DTSTAMP:${stamp(event.now)}`,
     `DTSTART:${stamp(event.startsAt)}`,
     `DTEND:${stamp(event.endsAt)}`,
     `SUMMARY:${escapeText(event.title)}`,
     `DESCRIPTION:${escapeText(`${event.description}\n\nJoin: ${event.url}`)}`,
-    `URL:${event.url}`,
+    `URL:${uri(event.url)}`,
     `LOCATION:${escapeText(event.url)}`,
-    `ORGANIZER;CN=${escapeText(event.organizer)}:mailto:noreply@lectern.invalid`,
+    `ORGANIZER;CN=${quoteParam(event.organizer)}:mailto:noreply@lectern.invalid`,
     'BEGIN:VALARM',
     'TRIGGER:-PT15M',
     'ACTION:DISPLAY',

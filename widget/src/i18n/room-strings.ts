@@ -45,6 +45,8 @@ const en = {
   lowerHand: 'Lower hand',
   participants: (n: number) => `Participants (${n})`,
   host: 'host',
+  /** The badge beside the host's name in the participant list and the chat. */
+  hostBadge: 'Host',
   handUp: 'hand raised',
   speaking: 'speaking',
   invite: 'Invite to speak',
@@ -120,6 +122,7 @@ const zh: typeof en = {
   lowerHand: '放下手',
   participants: (n) => `参与者（${n}）`,
   host: '主持人',
+  hostBadge: '主持人',
   handUp: '已举手',
   speaking: '发言中',
   invite: '邀请发言',

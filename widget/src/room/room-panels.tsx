@@ -54,14 +54,30 @@ function LineForm({
   );
 }
 
+/**
+ * "Host" beside the host's name wherever it appears, so a learner who calls themselves by the
+ * host's name cannot pass as the host (the server also marks such a name "(learner)").
+ */
+function HostBadge({ s }: { s: RoomStrings }) {
+  return <span class="role-badge">{s.hostBadge}</span>;
+}
+
 export function ChatPanel({ state, s, act }: { state: RoomSnapshot; s: RoomStrings; act: PanelActions }) {
+  const hostIds = new Set(state.participants.filter((p) => p.role === 'host').map((p) => p.id));
   return (
     <section class="panel chat" aria-label={s.chat}>
       <h3>{s.chat}</h3>
       <ol class="messages" aria-live="polite">
         {state.chat.map((m) => (
           <li key={m.id}>
-            <b>{m.name}</b> {m.text}
+            <b>{m.name}</b>
+            {hostIds.has(m.from) ? (
+              <>
+                {' '}
+                <HostBadge s={s} />
+              </>
+            ) : null}{' '}
+            {m.text}
           </li>
         ))}
       </ol>
@@ -163,7 +179,12 @@ export function ParticipantsPanel({ state, s, act, host }: PanelProps) {
   const row = (p: Participant) => (
     <li key={p.id} data-peer={p.id}>
       <span class="p-name">{p.name}</span>
-      {p.role === 'host' ? <small> ({s.host})</small> : null}
+      {p.role === 'host' ? (
+        <>
+          {' '}
+          <HostBadge s={s} />
+        </>
+      ) : null}
       {p.hand ? (
         <span class="p-hand" role="img" title={s.handUp} aria-label={s.handUp}>
           {' '}

@@ -22,6 +22,7 @@ export const ROOM_CSS = `
 .side{display:flex;flex-direction:column;gap:10px;min-width:0}
 .panel{border:1px solid #8884;border-radius:8px;padding:8px 10px}
 .panel h3{margin:0 0 6px;font-size:14px}
+.role-badge{display:inline-block;background:#1f5eff;color:#fff;border-radius:4px;padding:0 6px;font-size:11px;font-weight:600;line-height:1.5;vertical-align:1px}
 .messages,.question-list{list-style:none;margin:0 0 6px;padding:0;max-height:200px;overflow:auto;overflow-wrap:anywhere}
 .participants ul{list-style:none;margin:0;padding:0}
 .participants li{display:flex;flex-wrap:wrap;gap:4px;align-items:center;padding:2px 0}
