@@ -17,6 +17,7 @@ export const errorCodes = [
   'rate_limited',
   'payment_unavailable',
   'room_closed',
+  'room_ended',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -25,22 +25,29 @@ export function roomRoutes(deps: AppDeps) {
     /^Bearer\s+([A-Za-z0-9_-]{1,64})~(\S{1,200})$/i.exec(c.req.header('authorization') ?? '');
 
   /**
-   * The owner, by owner session or by this room's host pass. The pass lasts as long as the room,
-   * where an owner session is short-lived (an hour by default): a long workshop's host keeps
-   * reading the roster, removing participants and ending the room with it.
+   * The owner, by owner session or by this room's host pass (`hostPassOk` says whether the pass is
+   * one). The pass lasts as long as the room, where an owner session is short-lived (an hour by
+   * default): a long workshop's host keeps reading the roster, removing participants and ending
+   * the room with it.
    */
-  const host = createMiddleware<SiteEnv>(async (c, next) => {
-    const workshopId = c.req.param('workshop');
-    const pass = passIn(c);
-    if (pass) {
-      const who = await rooms.participant(pass[1], pass[2]);
-      if (who?.role !== 'host' || who.workshopId !== workshopId)
-        throw roomRefusal('not_host', "Only this room's host pass or an owner session may do this");
-    } else {
-      await deps.ownerAuth.requireSite(c, c.var.site.id);
-    }
-    await next();
+  const hostBy = (hostPassOk: (workshopId: string, peerId: string, token: string) => Promise<boolean>) =>
+    createMiddleware<SiteEnv>(async (c, next) => {
+      const workshopId = c.req.param('workshop') ?? '';
+      const pass = passIn(c);
+      if (pass) {
+        if (!(await hostPassOk(workshopId, pass[1], pass[2])))
+          throw roomRefusal('not_host', "Only this room's host pass or an owner session may do this");
+      } else {
+        await deps.ownerAuth.requireSite(c, c.var.site.id);
+      }
+      await next();
+    });
+  const host = hostBy(async (workshopId, peerId, token) => {
+    const who = await rooms.participant(peerId, token);
+    return who?.role === 'host' && who.workshopId === workshopId;
   });
+  // Ending the room stops every pass, the host's too: reopening takes the host pass all the same.
+  const hostOfEnded = hostBy((workshopId, peerId, token) => rooms.isHostPassOf(workshopId, peerId, token));
 
   app.post('/v1/rooms/:workshop/join', rateLimit(deps.limits.write, 'room-join'), roomSite, async (c) => {
     const workshopId = c.req.param('workshop');
@@ -78,8 +85,21 @@ export function roomRoutes(deps: AppDeps) {
   app.post('/v1/rooms/:workshop/end', rateLimit(deps.limits.write, 'write'), roomSite, host, async (c) => {
     const workshopId = c.req.param('workshop');
     await rooms.end(workshopId, c.var.site.id);
+    deps.workshops.publicListCache.invalidate(c.var.site.id); // the cards say it ended
     return c.json({ ended: true });
   });
+
+  app.post(
+    '/v1/rooms/:workshop/reopen',
+    rateLimit(deps.limits.write, 'write'),
+    roomSite,
+    hostOfEnded,
+    async (c) => {
+      await rooms.reopen(c.req.param('workshop'));
+      deps.workshops.publicListCache.invalidate(c.var.site.id);
+      return c.json({ ended: false });
+    },
+  );
 
   // The page the ticket links to: the widget's room element on the server's own origin.
   app.get('/room/:workshop', async (c) => {
