@@ -7,6 +7,7 @@ import { notFound } from '../http/http-error.ts';
 import { readJson } from '../http/json-body.ts';
 import { rateLimit } from '../http/rate-limit.ts';
 import { type SiteEnv, siteFrom } from '../http/site-middleware.ts';
+import { readerLocale } from '../tickets/reader-page.ts';
 import { roomPage } from './room-page.ts';
 import { roomRefusal } from './room-refusal.ts';
 
@@ -101,24 +102,45 @@ export function roomRoutes(deps: AppDeps) {
     },
   );
 
-  // The page the ticket links to: the widget's room element on the server's own origin.
+  // The page the ticket links to: the widget's room element on the server's own origin, in the
+  // reader's language (Accept-Language; the widget's own text follows the browser's).
   app.get('/room/:workshop', async (c) => {
-    const workshopId = c.req.param('workshop');
+    const locale = readerLocale(c.req.header('accept-language'));
     const row = await deps.db
       .selectFrom('workshops')
-      .select(['id', 'site_id', 'title', 'language', 'status'])
-      .where('id', '=', workshopId)
+      .innerJoin('sites', 'sites.id', 'workshops.site_id')
+      .select([
+        'workshops.id',
+        'workshops.site_id',
+        'workshops.title',
+        'workshops.language',
+        'workshops.status',
+        'workshops.host_name',
+        'workshops.starts_at',
+        'workshops.time_zone',
+        'sites.name as site_name',
+      ])
+      .where('workshops.id', '=', c.req.param('workshop'))
       .executeTakeFirst();
-    if (!row || row.status === 'draft') {
-      return c.html(
-        roomPage({ title: 'Workshop not found', workshopId: null, siteId: null, lang: 'en' }),
-        404,
-      );
-    }
+    c.header('Content-Language', locale);
+    c.header('Vary', 'Accept-Language');
+    if (!row || row.status === 'draft') return c.html(roomPage(null, locale), 404);
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');
     return c.html(
-      roomPage({ title: row.title, workshopId: row.id, siteId: row.site_id, lang: row.language }),
+      roomPage(
+        {
+          id: row.id,
+          siteId: row.site_id,
+          siteName: row.site_name,
+          title: row.title,
+          language: row.language,
+          hostName: row.host_name,
+          startsAt: new Date(Number(row.starts_at)).toISOString(),
+          timeZone: row.time_zone,
+        },
+        locale,
+      ),
     );
   });
 
