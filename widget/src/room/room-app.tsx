@@ -278,6 +278,11 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
         ticket={ticket.value}
         s={s}
         workshop={workshop}
+        rejoin={() => {
+          learner.value = null;
+          pass.value = null;
+          joinLearner();
+        }}
         lobby={{
           overlay: (
             <>
