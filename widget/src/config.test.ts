@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readConfig, roomLocale, type WidgetConfig } from './config.ts';
+import { readConfig } from './config.ts';
 import { pickLocale } from './i18n/locale.ts';
 
 const URL_ = 'https://lectern.example/lectern.js';
@@ -24,7 +24,6 @@ describe('readConfig', () => {
       site: 'site_1',
       server: 'https://lectern.example',
       locale: 'zh-CN',
-      localeTag: 'zh-CN',
       checkout: 'embedded',
     });
   });
@@ -46,31 +45,13 @@ describe('readConfig', () => {
   });
 });
 
-describe('roomLocale', () => {
-  const config = (localeTag: string | null): WidgetConfig => ({
-    site: 's',
-    server: 'https://lectern.example',
-    locale: 'en',
-    localeTag,
-    checkout: 'redirect',
-  });
-
-  it("follows the page's lang (the room page carries the workshop's language)", () => {
+describe('the room language', () => {
+  it("is the reader's (the browser's), not the page's lang (the room page carries the workshop's)", () => {
     document.documentElement.setAttribute('lang', 'zh-CN');
-    const room = document.createElement('lectern-room');
-    document.body.append(room);
-    expect(roomLocale(room, config(null))).toBe('zh-CN');
-    room.remove();
+    tag({ 'data-site': 's' });
+    const config = readConfig(URL_);
+    expect(typeof config === 'string' ? config : config.locale).toBe(pickLocale(navigator.language));
+    expect(pickLocale(navigator.language)).toBe('en');
     document.documentElement.removeAttribute('lang');
-  });
-
-  it('lets data-locale on the tag win over the page', () => {
-    const wrapper = document.createElement('div');
-    wrapper.setAttribute('lang', 'zh');
-    const room = document.createElement('lectern-room');
-    wrapper.append(room);
-    document.body.append(wrapper);
-    expect(roomLocale(room, config('en'))).toBe('en');
-    wrapper.remove();
   });
 });

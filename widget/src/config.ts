@@ -6,9 +6,8 @@ export type WidgetConfig = {
   site: string;
   /** The Lectern server origin (`data-server`, default: where lectern.js came from). */
   server: string;
+  /** The reader's language: `data-locale` on the tag, else the browser's. Every element, the room too. */
   locale: Locale;
-  /** `data-locale` as written on the tag (null when absent), for elements that follow their page's `lang`. */
-  localeTag: string | null;
   checkout: 'redirect' | 'embedded';
 };
 
@@ -26,15 +25,5 @@ export function readConfig(scriptUrl: string): WidgetConfig | string {
   }
   const server = (script?.dataset.server || new URL(scriptUrl).origin).replace(/\/+$/, '');
   const checkout = script?.dataset.checkout === 'embedded' ? 'embedded' : 'redirect';
-  const localeTag = script?.dataset.locale || null;
-  return { site, server, locale: pickLocale(localeTag || navigator.language), localeTag, checkout };
-}
-
-/**
- * The room speaks the language of the page around it (the server's room page carries the
- * workshop's language in `lang`); `data-locale` on the tag still wins, the browser's comes last.
- */
-export function roomLocale(element: HTMLElement, config: WidgetConfig): Locale {
-  const lang = element.closest('[lang]')?.getAttribute('lang');
-  return pickLocale(config.localeTag || lang || navigator.language);
+  return { site, server, locale: pickLocale(script?.dataset.locale || navigator.language), checkout };
 }

@@ -1,6 +1,6 @@
 // lectern.js: the one script a blogger pastes. It stays tiny: it reads its own tag, registers the
 // custom elements, and loads an element's code only when that element is on the page.
-import { readConfig, roomLocale, type WidgetConfig } from './config.ts';
+import { readConfig, type WidgetConfig } from './config.ts';
 import type { LecternEventMap } from './events.ts';
 
 /** Mounts an element's UI into its shadow root; returns the clean-up. */
@@ -12,8 +12,7 @@ const chunks: Record<string, () => Promise<ElementMount>> = {
   'lectern-workshop': () => import('./elements/workshop-element.tsx').then((m) => m.mount),
   'lectern-tickets': () => import('./elements/tickets-element.tsx').then((m) => m.mount),
   'lectern-recommendations': () => import('./elements/recommendations-element.tsx').then((m) => m.mount),
-  'lectern-room': () =>
-    import('./room/index.ts').then((m) => (el, c) => m.mountRoom(el, { ...c, locale: roomLocale(el, c) })),
+  'lectern-room': () => import('./room/index.ts').then((m) => m.mountRoom),
 };
 
 // Not imported from events.ts: sharing it would cost the loader a second request before it runs.

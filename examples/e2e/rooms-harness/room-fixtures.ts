@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TicketSigner } from '@lectern/server/test-support';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import type { SharedServer } from '../fixtures.ts';
 import { roomScript } from './build-room.ts';
@@ -99,10 +99,14 @@ export async function refundTicket(server: SharedServer, token: string): Promise
 let script: Promise<string | null> | null = null;
 
 /** A browser context whose room page gets the room script (see build-room.ts). */
-export async function roomContext(browser: Browser, init?: () => void): Promise<BrowserContext> {
+export async function roomContext(
+  browser: Browser,
+  init?: () => void,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
   script ??= roomScript();
   const body = await script;
-  const context = await browser.newContext();
+  const context = await browser.newContext(options);
   if (body) {
     await context.route('**/lectern.js', (route) =>
       route.fulfill({

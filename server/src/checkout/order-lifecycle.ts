@@ -78,6 +78,8 @@ export class OrderLifecycle {
     const workshop = await this.deps.workshops.getPublic(site.id, input.workshopId);
     if (workshop.status !== 'published')
       throw new HttpError(409, 'not_purchasable', 'This workshop was cancelled');
+    if (workshop.roomEndedAt)
+      throw new HttpError(409, 'room_ended', 'The host ended this workshop: it takes no more bookings');
     const free = workshop.priceAmount === 0;
     if (free && !input.email)
       throw new HttpError(400, 'validation_failed', 'email: required to register for a free workshop');

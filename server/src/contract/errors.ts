@@ -20,6 +20,7 @@ export const errorCodes = [
   'room_closed',
   'too_many_holds',
   'not_attended',
+  'room_ended',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -66,6 +66,8 @@ export const publicWorkshop = z.object({
   currency: z.string(),
   tags: z.array(z.string()),
   language: z.string(),
+  /** When the host ended the live room (ISO), or null: an ended room sells no more seats. */
+  roomEndedAt: z.string().nullable(),
 });
 export type PublicWorkshop = z.infer<typeof publicWorkshop>;
 

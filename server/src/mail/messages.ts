@@ -4,7 +4,7 @@ import type { PublicWorkshop } from '../contract/workshop.ts';
 type Locale = 'en' | 'zh-CN';
 
 /** "Tuesday, 24 November 2026 at 17:00 GMT" in the host's zone, which is the one the host announced. */
-export function when(workshop: PublicWorkshop, locale: Locale): string {
+export function when(workshop: Pick<PublicWorkshop, 'startsAt' | 'timeZone'>, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, {
     weekday: 'long',
     year: 'numeric',

@@ -13,6 +13,8 @@ export type PassState = {
   ticketHolds: boolean;
   /** Opens the room now: not superseded, not removed, the room not ended, and `ticketHolds`. */
   opens: boolean;
+  /** Would open it if the room had not been ended: what a host's pass needs to reopen the room. */
+  opensOnceReopened: boolean;
 };
 
 /** The passes joined with their ticket, the ticket's order and the room: every rule below reads these. */
@@ -74,6 +76,7 @@ export class PassStore {
       siteId: row.site_id,
       ticketId: row.ticket_id,
       ticketHolds: holds,
+      opensOnceReopened: holds && row.superseded_at === null && row.removed_at === null,
       opens: holds && row.superseded_at === null && row.removed_at === null && row.ended_at == null,
     };
   }

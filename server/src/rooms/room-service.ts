@@ -287,6 +287,32 @@ export class RoomService {
     this.log.info({ workshopId }, 'room ended');
   }
 
+  /**
+   * Undoes "End the room" (a host who ended by mistake): passes open it again, and checkout sells
+   * again. Only while the room's window lasts; a cancelled workshop stays closed.
+   */
+  async reopen(workshopId: string): Promise<void> {
+    const workshop = await this.workshop(workshopId);
+    if (workshop.status === 'cancelled') throw roomRefusal('cancelled', 'This workshop was cancelled');
+    const times = roomTimes(workshop, this.config.rooms);
+    if (this.now() >= times.closesAt) {
+      throw roomRefusal('ended', 'The room closed at the end of its window', toRoomWindow(times));
+    }
+    await this.db
+      .updateTable('rooms')
+      .set({ ended_at: null })
+      .where('workshop_id', '=', workshopId)
+      .execute();
+    this.log.info({ workshopId }, 'room reopened');
+  }
+
+  /** True when `peerId~token` is this room's host pass, the room's end aside (for `reopen`). */
+  async isHostPassOf(workshopId: string, peerId: string, token: string): Promise<boolean> {
+    if (!this.passes.verify(peerId, token, this.now())) return false;
+    const pass = await this.store.state(peerId);
+    return pass?.role === 'host' && pass.workshopId === workshopId && pass.opensOnceReopened;
+  }
+
   /** The site a workshop belongs to (for owner checks), or 404. */
   async siteOf(workshopId: string): Promise<string> {
     return (await this.workshop(workshopId)).site_id;

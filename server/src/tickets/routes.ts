@@ -1,9 +1,12 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
-import { html, PAGE_CSP, page } from '../http/html.ts';
+import { html, PAGE_CSP, page, raw } from '../http/html.ts';
 import { rateLimit } from '../http/rate-limit.ts';
-import { when } from '../mail/messages.ts';
 import { buildIcs } from './ics.ts';
+import { LOCAL_TIME_JS, PAGE_TEXT, readerLocale, startTime } from './reader-page.ts';
+
+/** The server pages' CSP, plus our own `/local-time.js` (the reader's time zone is only known there). */
+const READER_PAGE_CSP = `${PAGE_CSP}; script-src 'self'`;
 
 /** Where a ticket holder joins: the room page on this server, with the ticket in the fragment. */
 export function joinUrl(publicUrl: string, workshopId: string, token: string): string {
@@ -36,9 +39,21 @@ export function ticketRoutes(deps: AppDeps) {
     });
   });
 
+  app.get('/local-time.js', (c) =>
+    c.body(LOCAL_TIME_JS, 200, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'public, max-age=3600',
+    }),
+  );
+
+  // In the reader's language (Accept-Language) and, once /local-time.js ran, their time zone.
   app.get('/t/:token', read, async (c) => {
     const token = c.req.param('token');
-    c.header('Content-Security-Policy', PAGE_CSP);
+    const locale = readerLocale(c.req.header('accept-language'));
+    const t = PAGE_TEXT[locale];
+    c.header('Content-Security-Policy', READER_PAGE_CSP);
+    c.header('Content-Language', locale);
+    c.header('Vary', 'Accept-Language');
     c.header('Cache-Control', 'private, no-store');
     c.header('Referrer-Policy', 'no-referrer');
     let ticket: Awaited<ReturnType<typeof deps.tickets.validate>>;
@@ -46,23 +61,23 @@ export function ticketRoutes(deps: AppDeps) {
       ticket = await deps.tickets.validate(token);
     } catch {
       return c.html(
-        page(
-          'Ticket',
-          html`<h1>This ticket is not valid</h1><p class="muted">It may have been refunded or it has expired.</p>`,
-        ),
+        page(t.invalid, html`<h1>${t.invalid}</h1><p class="muted">${t.invalidHint}</p>`, locale),
         404,
       );
     }
     const workshop = await deps.workshops.getPublic(ticket.siteId, ticket.workshopId);
-    const start = when(workshop, 'en');
+    const join = workshop.roomEndedAt
+      ? html`<p class="banner">${t.ended}</p>`
+      : html`<a class="button primary" href="${joinUrl(deps.config.publicUrl, workshop.id, token)}">${t.join}</a>`;
     return c.html(
       page(
-        `Ticket: ${workshop.title}`,
-        html`<p class="muted">Your ticket</p><h1>${workshop.title}</h1>
-<p>${workshop.hostName}</p><p><strong>${start}</strong></p>
-<div class="row"><a class="button primary" href="${joinUrl(deps.config.publicUrl, workshop.id, token)}">Join the live room</a>
-<a class="button" href="/v1/tickets/${token}/ics">Add to calendar (.ics)</a></div>
-<p class="muted">Keep this page to yourself: the link lets its holder join.</p>`,
+        `${t.yourTicket}: ${workshop.title}`,
+        html`<p class="muted">${t.yourTicket}</p><h1 lang="${workshop.language}">${workshop.title}</h1>
+<p>${t.with(workshop.hostName)}</p><p>${raw(startTime(workshop.startsAt, workshop.timeZone, locale))}</p>
+<div class="row">${raw(join)}
+<a class="button" href="/v1/tickets/${token}/ics">${t.calendar}</a></div>
+<p class="muted">${t.keepPrivate}</p><script src="/local-time.js"></script>`,
+        locale,
       ),
     );
   });

@@ -11,7 +11,11 @@ import { HttpError, notFound } from '../http/http-error.ts';
 import { newId } from '../ids.ts';
 import { PublicListCache } from './public-list-cache.ts';
 
-type Counted = WorkshopRow & { paid_count: number | string | null; held_count: number | string | null };
+type Counted = WorkshopRow & {
+  paid_count: number | string | null;
+  held_count: number | string | null;
+  room_ended_at: number | string | null;
+};
 
 /** Seats taken = paid orders + holds that have not expired; the same rule the checkout enforces. */
 function counts(now: number) {
@@ -29,6 +33,12 @@ function counts(now: number) {
       .where('orders.status', '=', 'held')
       .where('orders.hold_expires_at', '>', now)
       .as('held_count'),
+    // The host ended the live room (rooms/room-service.ts): the card says so and checkout refuses.
+    eb
+      .selectFrom('rooms')
+      .select('rooms.ended_at')
+      .whereRef('rooms.workshop_id', '=', 'workshops.id')
+      .as('room_ended_at'),
   ];
 }
 
@@ -55,6 +65,7 @@ export function toPublicWorkshop(row: Counted): PublicWorkshop {
     currency: row.currency,
     tags: JSON.parse(row.tags),
     language: row.language,
+    roomEndedAt: iso(row.room_ended_at === null ? null : Number(row.room_ended_at)),
   };
 }
 

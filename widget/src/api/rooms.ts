@@ -83,6 +83,11 @@ export class RoomApi {
     return this.call<{ ended: boolean }>('/end', { ...json({}), bearer: bearer(host) });
   }
 
+  /** Undoes `end` while the room's window lasts (a host who ended by mistake). */
+  reopen(host: HostCredential) {
+    return this.call<{ ended: boolean }>('/reopen', { ...json({}), bearer: bearer(host) });
+  }
+
   rate(body: RatingBody) {
     return this.call<{ saved: boolean }>('/ratings', json(body));
   }

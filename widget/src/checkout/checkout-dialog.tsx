@@ -90,6 +90,8 @@ export function CheckoutDialog({ workshop: w, config, t, onClose }: Props) {
         return setState({ step: 'waitlist', error: t.soldOutNow });
       if (err instanceof ApiError && err.code === 'too_many_holds')
         return setState({ step: 'form', error: t.tooManyHolds });
+      if (err instanceof ApiError && err.code === 'room_ended')
+        return setState({ step: 'form', error: t.endedNow });
       if (err instanceof ApiError && err.code === 'validation_failed' && /email/i.test(err.message)) {
         return setState({ step: 'form', error: t.invalidEmail });
       }

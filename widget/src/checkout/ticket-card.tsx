@@ -4,7 +4,18 @@ import type { Strings } from '../i18n/strings.ts';
 import type { StoredTicket } from '../tickets/ticket-store.ts';
 
 /** A ticket as the reader sees it: what, when, and what to do with it. */
-export function TicketCard({ ticket, locale, t }: { ticket: StoredTicket; locale: Locale; t: Strings }) {
+export function TicketCard({
+  ticket,
+  locale,
+  t,
+  ended = false,
+}: {
+  ticket: StoredTicket;
+  locale: Locale;
+  t: Strings;
+  /** The workshop is over (its time, or the host ended the room): no "Join". */
+  ended?: boolean;
+}) {
   const room = ticket.url.replace(
     /\/t\/[^/]+$/,
     `/room/${encodeURIComponent(ticket.workshopId)}#ticket=${ticket.token}`,
@@ -15,6 +26,12 @@ export function TicketCard({ ticket, locale, t }: { ticket: StoredTicket; locale
       <p class="meta">{t.hostedBy(ticket.hostName)}</p>
       <p class="when">
         <time dateTime={ticket.startsAt}>{formatStart(ticket.startsAt, locale)}</time>
+        {ended ? (
+          <>
+            {' '}
+            <span class="badge out">{t.ended}</span>
+          </>
+        ) : null}
       </p>
       <div class="actions" style="justify-content:flex-start">
         <a class="btn" href={ticket.icsUrl} download="workshop.ics">
@@ -23,9 +40,11 @@ export function TicketCard({ ticket, locale, t }: { ticket: StoredTicket; locale
         <a class="btn ghost" href={ticket.url} target="_blank" rel="noopener">
           {t.openTicket}
         </a>
-        <a class="btn ghost" href={room}>
-          {t.joinRoom}
-        </a>
+        {ended ? null : (
+          <a class="btn ghost" href={room}>
+            {t.joinRoom}
+          </a>
+        )}
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api/client.ts';
 import { handleCheckoutReturn, returnState } from '../checkout/return-flow.ts';
 import { ReturnNotice } from '../checkout/return-notice.tsx';
 import { TicketCard } from '../checkout/ticket-card.tsx';
@@ -14,6 +15,7 @@ import { claimReturnNotice, renderInShadow } from './shadow-app.tsx';
 export function TicketList({ config, showReturn }: { config: WidgetConfig; showReturn: boolean }) {
   const t = strings(config.locale);
   const [tickets, setTickets] = useState<StoredTicket[] | null>(null);
+  const ended = useEndedWorkshops(config, tickets);
   const paid = returnState.value?.step === 'paid';
 
   useEffect(() => {
@@ -37,12 +39,40 @@ export function TicketList({ config, showReturn }: { config: WidgetConfig; showR
       {tickets && tickets.length === 0 && <p class="meta">{t.noTickets}</p>}
       <div class="list">
         {tickets?.map((ticket) => (
-          <TicketCard key={ticket.orderId} ticket={ticket} locale={config.locale} t={t} />
+          <TicketCard
+            key={ticket.orderId}
+            ticket={ticket}
+            locale={config.locale}
+            t={t}
+            ended={ended.has(ticket.workshopId)}
+          />
         ))}
       </div>
       <YourData site={config.site} locale={config.locale} />
     </div>
   );
+}
+
+/**
+ * Workshops among `tickets` that are over: past their end, or the host ended the live room (the
+ * public list says so). Unknown until the list answers; a failed read leaves the tickets as they are.
+ */
+function useEndedWorkshops(config: WidgetConfig, tickets: StoredTicket[] | null): Set<string> {
+  const [ended, setEnded] = useState<Set<string>>(new Set());
+  useEffect(() => {
+    if (!tickets?.length) return;
+    const now = Date.now();
+    const past = tickets.filter((x) => Date.parse(x.endsAt) <= now).map((x) => x.workshopId);
+    setEnded(new Set(past));
+    api.workshops(config).then(
+      (list) => {
+        const byHost = list.workshops.filter((w) => w.roomEndedAt).map((w) => w.id);
+        setEnded(new Set([...past, ...byHost]));
+      },
+      () => {},
+    );
+  }, [config, tickets]);
+  return ended;
 }
 
 export function mount(element: HTMLElement, config: WidgetConfig): () => void {

@@ -3,14 +3,22 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RoomApi, RoomJoin } from '../api/rooms.ts';
 import type { RoomStrings } from '../i18n/room-strings.ts';
 import { HostSession } from './host-session.ts';
+import { ClosedRoom } from './room-closed.tsx';
 import { ChatPanel, ParticipantsPanel, PollsPanel, QuestionsPanel } from './room-panels.tsx';
 import type { RoomSnapshot } from './room-protocol.ts';
 import { RemoteAudio, RoomStage } from './room-stage.tsx';
 import { reportError } from './room-tracking.ts';
 
-type Props = { api: RoomApi; pass: RoomJoin; s: RoomStrings; workshop: string };
+type Props = {
+  api: RoomApi;
+  pass: RoomJoin;
+  s: RoomStrings;
+  workshop: string;
+  /** After a reopen: a fresh host pass (and with it a fresh room; the caller keys on the pass). */
+  rejoin(): Promise<void>;
+};
 
-export function HostRoom({ api, pass, s }: Props) {
+export function HostRoom({ api, pass, s, rejoin }: Props) {
   const [session] = useState(() => new HostSession(api, pass));
   const state = useSignal<RoomSnapshot | null>(null);
   const local = useSignal<MediaStream | null>(null);
@@ -57,11 +65,22 @@ export function HostRoom({ api, pass, s }: Props) {
   }, [session]);
 
   if (ended.value) {
-    const c = session.counts;
+    const open = Date.now() < Date.parse(pass.room.closesAt);
     return (
-      <p class="notice" role="status">
-        {s.ended} ({c.chat} · {c.question} · {c.poll_vote})
-      </p>
+      <ClosedRoom
+        text={s.ended}
+        s={s}
+        counts={session.counts}
+        reopen={
+          open
+            ? async () => {
+                // The host's own pass still names the host once the room ended (routes.ts `reopen`).
+                await api.reopen(pass);
+                await rejoin();
+              }
+            : null
+        }
+      />
     );
   }
   const st = state.value;

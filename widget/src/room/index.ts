@@ -15,7 +15,7 @@ export type RoomMountOptions = {
   server: string;
   /** The site id from the script tag's data-site. */
   site: string;
-  /** The room's language (the loader's `roomLocale`: data-locale, else the page's `lang`, else the browser's); default `en`. */
+  /** The reader's language (the loader's: `data-locale`, else the browser's, as every element); default `en`. */
   locale?: Locale;
 };
 
@@ -30,7 +30,7 @@ export function mountRoom(element: HTMLElement, options: RoomMountOptions): () =
     return () => {};
   }
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-  // The loader picks the room's locale (`roomLocale`): importing pickLocale here would make
+  // The loader picks the reader's locale (config.ts): importing pickLocale here would make
   // Rolldown split it out of the loader into a chunk of its own, a second request before anything
   // renders.
   const locale = options.locale ?? 'en';

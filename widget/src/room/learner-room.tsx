@@ -23,6 +23,8 @@ type Props = {
   ticket: string;
   s: RoomStrings;
   workshop: string;
+  /** After the learner left (or another device took the seat): back into the room. */
+  rejoin(): void;
 };
 
 /**
@@ -31,7 +33,7 @@ type Props = {
  * the signalling socket opens: that first render used to hold the socket's answer back by 25–50 ms
  * (BENCHMARKS.md). The session is started by the "Join" click (room-app.tsx), not here.
  */
-export function LearnerRoom({ api, session, lobby, ticket, s, workshop }: Props) {
+export function LearnerRoom({ api, session, lobby, ticket, s, workshop, rejoin }: Props) {
   const phase = useSignal<LearnerPhase>(session?.phase ?? 'connecting');
   const state = useSignal<RoomSnapshot | null>(session?.snapshot ?? null);
   const media = useSignal<MediaStream | null>(session?.media ?? null);
@@ -39,12 +41,18 @@ export function LearnerRoom({ api, session, lobby, ticket, s, workshop }: Props)
   const speaking = useSignal(false);
   const hand = useSignal(false);
   const reason = useSignal<string | null>(null);
+  /** Whether "Rejoin" can get this learner back in (they left, or another device took the seat). */
+  const canRejoin = useSignal(true);
   const everLive = useSignal(false);
 
   // A layout effect, not a passive one: the session's events are heard from the render that
   // shows the room, not a frame later (the session is already on its way in).
   useLayoutEffect(() => {
     if (!session) return;
+    // A rejoin brings a new session: what ended the last one says nothing about this one.
+    reason.value = null;
+    canRejoin.value = true;
+    everLive.value = session.phase === 'live';
     // What the session did before this view heard it (the usual case: nothing yet, no render).
     phase.value = session.phase;
     state.value = session.snapshot;
@@ -73,6 +81,7 @@ export function LearnerRoom({ api, session, lobby, ticket, s, workshop }: Props)
         if (e.type === 'removed') reason.value = s.removed;
         if (e.type === 'room_full') reason.value = s.full;
         if (e.type === 'revoked') reason.value = s.revoked;
+        if (e.type === 'removed' || e.type === 'revoked') canRejoin.value = false;
       }),
     ];
     return () => {
@@ -100,9 +109,24 @@ export function LearnerRoom({ api, session, lobby, ticket, s, workshop }: Props)
   }
   if (phase.value === 'left')
     return (
-      <p class="banner" role="status">
-        {reason.value ?? s.left}
-      </p>
+      <div class="left">
+        <p class="banner" role="status">
+          {reason.value ?? s.left}
+        </p>
+        {canRejoin.value ? (
+          <button
+            type="button"
+            class="primary"
+            onClick={() => {
+              phase.value = 'connecting'; // the join screen, with "Joining…", until the new session
+              everLive.value = false;
+              rejoin();
+            }}
+          >
+            {s.rejoin}
+          </button>
+        ) : null}
+      </div>
     );
 
   const act = session && {
@@ -163,6 +187,9 @@ export function LearnerRoom({ api, session, lobby, ticket, s, workshop }: Props)
           {s.stopSpeaking}
         </button>
       ) : null}
+      <button type="button" class="leave" onClick={() => session.leave()}>
+        {s.leave}
+      </button>
     </>
   );
   const st = state.value;

@@ -300,6 +300,11 @@ export class LearnerSession extends Emitter<LearnerEvents> {
     return this.mic !== null;
   }
 
+  /** The learner leaves: the host sees the connection go and drops them from the room. */
+  leave(): void {
+    this.finish('left');
+  }
+
   private finish(phase: 'ended' | 'left'): void {
     this.setPhase(phase);
     this.phase = phase;

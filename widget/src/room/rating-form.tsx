@@ -39,6 +39,7 @@ export function RatingForm({
   return (
     <form
       class="rating"
+      aria-labelledby="rate-title"
       onSubmit={async (e) => {
         e.preventDefault();
         if (!ready) return;
@@ -52,26 +53,32 @@ export function RatingForm({
         }
       }}
     >
-      <h3>{s.rateTitle}</h3>
+      <h3 id="rate-title">{s.rateTitle}</h3>
+      <p class="hint" id="rate-hint">
+        {s.rateHint}
+      </p>
       {RATING_CRITERIA.map((axis) => (
-        <fieldset key={axis} class="stars">
+        <fieldset key={axis} class="stars" aria-describedby="rate-hint">
           <legend>{s[axis]}</legend>
-          {[1, 2, 3, 4, 5].map((n) => (
-            <label key={n}>
-              <input
-                type="radio"
-                name={axis}
-                value={n}
-                checked={values[axis] === n}
-                onChange={() => setValues({ ...values, [axis]: n })}
-              />
-              {n}
-            </label>
-          ))}
+          <div class="scale">
+            {[1, 2, 3, 4, 5].map((n) => (
+              // The radio stays a real (visually hidden) radio: arrow keys move along the scale.
+              <label key={n}>
+                <input
+                  type="radio"
+                  name={axis}
+                  value={n}
+                  checked={values[axis] === n}
+                  onChange={() => setValues({ ...values, [axis]: n })}
+                />
+                <span>{n}</span>
+              </label>
+            ))}
+          </div>
         </fieldset>
       ))}
       <label class="comment">
-        {s.comment}
+        <span>{s.comment}</span>
         <textarea
           maxLength={2000}
           rows={3}
@@ -79,8 +86,12 @@ export function RatingForm({
           onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)}
         />
       </label>
-      {state === 'failed' ? <p role="alert">{s.failed}</p> : null}
-      <button type="submit" disabled={!ready || state === 'sending'}>
+      {state === 'failed' ? (
+        <p class="banner" role="alert">
+          {s.failed}
+        </p>
+      ) : null}
+      <button type="submit" class="primary" disabled={!ready || state === 'sending'}>
         {s.submit}
       </button>
     </form>

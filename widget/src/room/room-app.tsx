@@ -6,9 +6,11 @@ import type { Locale } from '../i18n/locale.ts';
 import type { RoomStrings } from '../i18n/room-strings.ts';
 import { currentSession, signIn, signOut } from '../owner/owner-session.ts';
 import { findTicket } from '../tickets/find-ticket.ts';
+import { HostGate } from './host-gate.tsx';
 import { HostRoom } from './host-room.tsx';
 import { LearnerRoom } from './learner-room.tsx';
 import { LearnerSession } from './learner-session.ts';
+import { ClosedRoom } from './room-closed.tsx';
 import { LOBBY_CHECK_MS } from './room-protocol.ts';
 import { reportError } from './room-tracking.ts';
 
@@ -22,6 +24,12 @@ const EARLY_PASS_MS = 5 * 60_000;
 
 /** The pass the join screen asked for: the request, when, and the answer once it is in. */
 type EarlyPass = { pass: Promise<RoomJoin>; at: number; ready?: RoomJoin };
+
+/**
+ * A room that lets nobody in: what to say, when it opens (the join screen comes back by itself
+ * then), and until when its host may still reopen it after ending it.
+ */
+type Closed = { text: string; opensAt: number | null; reopenUntil: number | null };
 
 /** A refused owner key is the room's `not_allowed`; no answer at all stays `network`. */
 function ownerKeyRefused(err: unknown): never {
@@ -38,12 +46,15 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
   const learner = useSignal<LearnerSession | null>(null);
   const owner = useSignal<string | null>(currentSession(site)?.token ?? null);
   const error = useSignal<string | null>(null);
+  const closed = useSignal<Closed | null>(null);
   const busy = useSignal(false);
   /** The join screen's view of the room: the early pass, and whether the host is in by now. */
   const preview = useSignal<{ pass: RoomJoin; hostIn: boolean } | null>(null);
   const asHost = useSignal(owner.value !== null);
   const [name, setName] = useState('');
   const [key, setKey] = useState('');
+  /** Bumped when a room that was not open yet opens: the join screen asks for its pass again. */
+  const [attempt, setAttempt] = useState(0);
 
   // The learner's pass is fetched while the join screen shows, so "Join" goes straight to
   // signalling (one round trip less to the host's picture). Fetching it takes no seat: the
@@ -76,7 +87,21 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
           error.value = explain(err);
       });
     });
-  }, [workshop]);
+  }, [workshop, attempt]);
+
+  // "The room opens at …" turns into the join screen at that time, without a reload.
+  const opensAt = closed.value?.opensAt;
+  useEffect(() => {
+    if (!opensAt) return;
+    const timer = setTimeout(
+      () => {
+        closed.value = null;
+        setAttempt((n) => n + 1);
+      },
+      Math.min(Math.max(opensAt - Date.now(), 0) + 1000, 2 ** 31 - 1),
+    );
+    return () => clearTimeout(timer);
+  }, [opensAt]);
 
   // While the join screen shows, it keeps "<host> is in the room" true (one light request every
   // LOBBY_CHECK_MS, with the pass it already holds); after "Join" the room itself says it.
@@ -87,7 +112,7 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
       if (learner.value) return;
       api.status(previewPass).then(
         (st) => {
-          if (st.ended) error.value = s.ended;
+          if (st.ended) closed.value = { text: s.ended, opensAt: null, reopenUntil: Date.parse(st.closesAt) };
           if (preview.value && !learner.value)
             preview.value = { pass: previewPass, hostIn: st.hostPeerId !== null };
         },
@@ -100,10 +125,15 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
   const explain = (err: unknown) => {
     if (err instanceof RoomApiError) {
       reportError({ type: err.type, message: err.message, details: err.details });
-      if (err.type === 'room_closed' && err.details?.reason === 'not_open_yet') {
-        return s.opensAt(new Date(String(err.details.opensAt)).toLocaleString(locale));
+      if (err.type === 'room_closed') {
+        const d = err.details;
+        const opens = d?.reason === 'not_open_yet' ? Date.parse(String(d.opensAt)) : null;
+        const text = opens ? s.opensAt(new Date(opens).toLocaleString(locale)) : s.ended;
+        // Ended by the host before the window closed: the host may still reopen it.
+        const until = d?.reason === 'ended' && d.closesAt ? Date.parse(String(d.closesAt)) : null;
+        closed.value = { text, opensAt: opens, reopenUntil: until };
+        return text;
       }
-      if (err.type === 'room_closed') return s.ended;
       if (err.type === 'room_full') return s.full;
       if (err.type === 'not_allowed') return `${s.notAllowed} (${err.message})`;
     }
@@ -150,17 +180,23 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
     }
   };
 
+  /** Signs in when needed and takes a host pass; throws what the server refused. */
+  const ownerSession = async () => {
+    if (owner.value) return owner.value;
+    // Kept for this tab (owner-session.ts): a reload rejoins without asking again.
+    const session = (await signIn({ server }, site, key.trim()).catch(ownerKeyRefused)).token;
+    owner.value = session;
+    return session;
+  };
+  const hostAgain = async () => {
+    pass.value = await api.joinAsHost(await ownerSession());
+  };
+
   const joinHost = async () => {
     busy.value = true;
     error.value = null;
     try {
-      let session = owner.value;
-      if (!session) {
-        // Kept for this tab (owner-session.ts): a reload rejoins without asking again.
-        session = (await signIn({ server }, site, key.trim()).catch(ownerKeyRefused)).token;
-        owner.value = session;
-      }
-      pass.value = await api.joinAsHost(session);
+      await hostAgain();
     } catch (err) {
       if (err instanceof RoomApiError && err.status === 401) {
         signOut(site);
@@ -173,7 +209,36 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
   };
 
   if (pass.value?.role === 'host' && owner.value) {
-    return <HostRoom api={api} pass={pass.value} s={s} workshop={workshop} />;
+    // Keyed on the pass: after a reopen the host gets a fresh pass and a fresh room.
+    return (
+      <HostRoom
+        key={pass.value.peerId}
+        api={api}
+        pass={pass.value}
+        s={s}
+        workshop={workshop}
+        rejoin={hostAgain}
+      />
+    );
+  }
+  const shut = closed.value;
+  if (shut && !learner.value) {
+    const until = shut.reopenUntil;
+    return (
+      <ClosedRoom
+        text={shut.text}
+        s={s}
+        reopen={
+          owner.value && until && Date.now() < until
+            ? async () => {
+                await api.reopen(owner.value ?? '');
+                await hostAgain();
+                closed.value = null;
+              }
+            : null
+        }
+      />
+    );
   }
   if (ticket.value === undefined) return <p class="notice">{s.joining}</p>;
 
@@ -213,6 +278,11 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
         ticket={ticket.value}
         s={s}
         workshop={workshop}
+        rejoin={() => {
+          learner.value = null;
+          pass.value = null;
+          joinLearner();
+        }}
         lobby={{
           overlay: (
             <>
@@ -250,29 +320,14 @@ export function RoomApp({ server, site, workshop, s, locale }: RoomAppProps) {
     <div class="gate">
       {alert}
       {asHost.value ? (
-        <form
-          class="gate"
-          onSubmit={(e) => {
-            e.preventDefault();
-            joinHost();
-          }}
-        >
-          {owner.value ? null : (
-            <label>
-              {s.ownerKey}{' '}
-              <input
-                name="owner-key"
-                type="password"
-                autoComplete="off"
-                value={key}
-                onInput={(e) => setKey((e.target as HTMLInputElement).value)}
-              />
-            </label>
-          )}
-          <button type="submit" class="primary" disabled={busy.value}>
-            {s.start}
-          </button>
-        </form>
+        <HostGate
+          s={s}
+          needsKey={!owner.value}
+          ownerKey={key}
+          onKey={setKey}
+          busy={busy.value}
+          onStart={joinHost}
+        />
       ) : (
         <>
           <p class="banner">{s.noTicket}</p>

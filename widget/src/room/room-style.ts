@@ -37,7 +37,33 @@ button{cursor:pointer}
 button[aria-pressed=true]{background:#1f5eff;color:#fff;border-color:#1f5eff}
 button.primary{background:#1f5eff;color:#fff;border-color:#1f5eff}
 :focus-visible{outline:3px solid #1f5eff;outline-offset:2px}
-.stars{border:0;padding:0;margin:0 0 8px;display:flex;gap:8px;align-items:center}
-.stars legend{float:left;min-width:110px}
+button:disabled{cursor:default;opacity:.65}
+/* The rating form: a legend per criterion over a row of 1–5 buttons (real radios, visually hidden) */
+.rating{display:flex;flex-direction:column;gap:14px;max-width:560px;margin-top:8px;padding:14px 16px;border:1px solid #8886;border-radius:10px}
+.rating h3{margin:0;font-size:17px}
+.rating .hint{margin:-8px 0 0;font-size:13px}
+.stars{border:0;padding:0;margin:0;min-width:0}
+.stars legend{padding:0;margin:0 0 6px;font-weight:600}
+.scale{display:flex;flex-wrap:wrap;gap:6px}
+.scale label{position:relative;display:block}
+.scale input{position:absolute;inset:0;margin:0;opacity:0;cursor:pointer}
+.scale span{display:flex;align-items:center;justify-content:center;min-width:44px;height:40px;padding:0 10px;border:1px solid #8888;border-radius:8px;font-weight:600}
+.scale input:checked+span{background:#1f5eff;color:#fff;border-color:#1f5eff}
+.scale input:focus-visible+span{outline:3px solid #1f5eff;outline-offset:2px}
+.rating .comment{display:flex;flex-direction:column;gap:4px}
+.rating textarea{width:100%;resize:vertical}
+.rating button[type=submit]{align-self:flex-start;padding:8px 16px}
+.thanks{margin:8px 0}
+/* The host's end screen and a closed room: the state, what happened, and "Reopen" for the host */
+.closed,.left{display:flex;flex-direction:column;align-items:flex-start;gap:10px;max-width:560px}
+.closed>p,.left>p{margin:0}
+.summary h3{margin:0 0 6px;font-size:15px}
+.summary dl{display:flex;flex-wrap:wrap;gap:8px 20px;margin:0}
+.summary dl div{display:flex;flex-direction:column}
+.summary dt{font-size:13px}
+.summary dd{margin:0;font-size:22px;font-weight:600}
+.reopen{display:flex;flex-direction:column;align-items:flex-start;gap:6px}
+.reopen p{margin:0}
+.toolbar .leave{margin-left:auto}
 .gate{display:flex;flex-direction:column;gap:8px;max-width:420px}
 `;

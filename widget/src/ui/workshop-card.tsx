@@ -18,7 +18,9 @@ export function priceLabel(w: PublicWorkshop, locale: Locale, t: Strings): strin
 /** One workshop: what, who, when (reader's zone, host's noted), price, seats, and the action. */
 export function WorkshopCard({ workshop: w, locale, t, onBook, now }: Props) {
   const cancelled = w.status === 'cancelled';
-  const soldOut = !cancelled && w.seatsLeft === 0;
+  // The host ended the live room (maybe before its time): no longer "happening", nothing to buy.
+  const ended = !cancelled && Boolean(w.roomEndedAt);
+  const soldOut = !cancelled && !ended && w.seatsLeft === 0;
   const live = Date.parse(w.startsAt) <= now;
   const host = hostClock(w.startsAt, w.timeZone, locale);
   return (
@@ -27,14 +29,14 @@ export function WorkshopCard({ workshop: w, locale, t, onBook, now }: Props) {
       <p class="meta">{t.hostedBy(w.hostName)}</p>
       <p class="when">
         <time dateTime={w.startsAt}>{formatStart(w.startsAt, locale)}</time>{' '}
-        <span class="rel">· {live ? t.live : formatRelative(w.startsAt, locale, now)}</span>
+        <span class="rel">· {ended ? t.ended : live ? t.live : formatRelative(w.startsAt, locale, now)}</span>
         {host && <span class="meta"> · {t.hostTime(host)}</span>}
       </p>
       {w.summary && <p class="meta">{w.summary}</p>}
       <div class="row">
         <span class="price">{priceLabel(w, locale, t)}</span>
-        {cancelled ? (
-          <span class="badge out">{t.cancelled}</span>
+        {cancelled || ended ? (
+          <span class="badge out">{cancelled ? t.cancelled : t.ended}</span>
         ) : soldOut ? (
           <>
             <span class="badge out">{t.soldOut}</span>
