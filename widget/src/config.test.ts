@@ -26,7 +26,16 @@ describe('readConfig', () => {
       locale: 'zh-CN',
       localeTag: 'zh-CN',
       checkout: 'embedded',
+      theme: 'auto',
     });
+  });
+
+  it('reads data-theme: light or dark as written, anything else follows the page (auto)', () => {
+    tag({ 'data-site': 's', 'data-theme': 'dark' });
+    expect(readConfig(URL_)).toMatchObject({ theme: 'dark' });
+    document.head.replaceChildren();
+    tag({ 'data-site': 's', 'data-theme': 'purple' });
+    expect(readConfig(URL_)).toMatchObject({ theme: 'auto' });
   });
 
   it('uses data-server when given', () => {
@@ -53,6 +62,7 @@ describe('roomLocale', () => {
     locale: 'en',
     localeTag,
     checkout: 'redirect',
+    theme: 'auto',
   });
 
   it("follows the page's lang (the room page carries the workshop's language)", () => {

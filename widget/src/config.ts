@@ -1,4 +1,5 @@
 import { type Locale, pickLocale } from './i18n/locale.ts';
+import type { ThemeSetting } from './ui/theme.ts';
 
 /** What the script tag configures; passed to every element. */
 export type WidgetConfig = {
@@ -10,6 +11,8 @@ export type WidgetConfig = {
   /** `data-locale` as written on the tag (null when absent), for elements that follow their page's `lang`. */
   localeTag: string | null;
   checkout: 'redirect' | 'embedded';
+  /** `data-theme`: `light`, `dark`, or `auto` (default: follow the page the element sits on). */
+  theme: ThemeSetting;
 };
 
 /**
@@ -27,7 +30,12 @@ export function readConfig(scriptUrl: string): WidgetConfig | string {
   const server = (script?.dataset.server || new URL(scriptUrl).origin).replace(/\/+$/, '');
   const checkout = script?.dataset.checkout === 'embedded' ? 'embedded' : 'redirect';
   const localeTag = script?.dataset.locale || null;
-  return { site, server, locale: pickLocale(localeTag || navigator.language), localeTag, checkout };
+  const theme = readTheme(script?.dataset.theme);
+  return { site, server, locale: pickLocale(localeTag || navigator.language), localeTag, checkout, theme };
+}
+
+function readTheme(value: string | undefined): ThemeSetting {
+  return value === 'light' || value === 'dark' ? value : 'auto';
 }
 
 /**

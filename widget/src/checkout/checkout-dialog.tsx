@@ -8,7 +8,14 @@ import { track } from '../track.ts';
 import { priceLabel } from '../ui/workshop-card.tsx';
 import { TicketCard } from './ticket-card.tsx';
 
-type Props = { workshop: PublicWorkshop; config: WidgetConfig; t: Strings; onClose(): void };
+type Props = {
+  workshop: PublicWorkshop;
+  config: WidgetConfig;
+  t: Strings;
+  onClose(): void;
+  /** The workshop's seats changed under the reader (sold out meanwhile, or they took one): show it. */
+  onSeatsChanged?(): void;
+};
 
 type State =
   | { step: 'form'; error?: string }
@@ -30,7 +37,7 @@ export function returnUrl(): string {
  * Booking dialog: a native modal <dialog> (focus stays inside, Esc closes, focus returns to the
  * button that opened it). Paid workshops go to the payment page; free ones register here.
  */
-export function CheckoutDialog({ workshop: w, config, t, onClose }: Props) {
+export function CheckoutDialog({ workshop: w, config, t, onClose, onSeatsChanged }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const embedTarget = useRef<HTMLDivElement>(null);
   const free = w.priceAmount === 0;
@@ -86,9 +93,13 @@ export function CheckoutDialog({ workshop: w, config, t, onClose }: Props) {
       track('purchase', { workshop: w.id });
       emit('lectern:purchase', { workshopId: w.id, orderId: res.order.id });
       if (ticket) setState({ step: 'ticket', ticket });
+      onSeatsChanged?.();
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'sold_out')
+      if (err instanceof ApiError && err.code === 'sold_out') {
+        // Someone else took the last seat: the card behind the dialog must stop offering it.
+        onSeatsChanged?.();
         return setState({ step: 'waitlist', error: t.soldOutNow });
+      }
       if (err instanceof ApiError && err.code === 'validation_failed' && /email/i.test(err.message)) {
         return setState({ step: 'form', error: t.invalidEmail });
       }

@@ -52,7 +52,7 @@ export function RatingForm({
         }
       }}
     >
-      <h3>{s.rateTitle}</h3>
+      <h2>{s.rateTitle}</h2>
       {RATING_CRITERIA.map((axis) => (
         <fieldset key={axis} class="stars">
           <legend>{s[axis]}</legend>

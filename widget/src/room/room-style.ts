@@ -2,6 +2,9 @@
 export const ROOM_CSS = `
 :host{display:block;font:15px/1.45 system-ui,sans-serif;color:inherit;container-type:inline-size}
 *{box-sizing:border-box}
+/* Theme: the mount wrapper carries \`scheme light|dark\` (ui/theme.ts); system colours follow it */
+.scheme{color-scheme:light;color:CanvasText;background:Canvas}
+.scheme.dark{color-scheme:dark}
 .room{display:grid;gap:12px;grid-template-columns:minmax(0,1fr)}
 @container (min-width:760px){.room{grid-template-columns:minmax(0,2fr) minmax(260px,1fr)}}
 /* 16:9, taller when what is over the picture needs it (overflow:clip keeps the content-based minimum height) */
@@ -21,7 +24,7 @@ export const ROOM_CSS = `
 .toolbar{display:flex;flex-wrap:wrap;gap:6px;margin:8px 0}
 .side{display:flex;flex-direction:column;gap:10px;min-width:0}
 .panel{border:1px solid #8884;border-radius:8px;padding:8px 10px}
-.panel h3{margin:0 0 6px;font-size:14px}
+.panel h2{margin:0 0 6px;font-size:14px}
 .messages,.question-list{list-style:none;margin:0 0 6px;padding:0;max-height:200px;overflow:auto;overflow-wrap:anywhere}
 .participants ul{list-style:none;margin:0;padding:0}
 .participants li{display:flex;flex-wrap:wrap;gap:4px;align-items:center;padding:2px 0}
