@@ -59,7 +59,7 @@ test('hosted Stripe Checkout: redirect, signed webhook, back on the page with a 
   });
   expect(await res.json()).toMatchObject({ outcome: 'paid' });
   await page.goto(String(session.success_url));
-  await expect(page.getByText('You have a ticket')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { name: 'You have a ticket' })).toBeVisible({ timeout: 20_000 });
   await expect(page.locator('lectern-workshops')).toContainText('Type-safe APIs');
 });
 

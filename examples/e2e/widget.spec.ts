@@ -163,7 +163,7 @@ test('keyboard-only purchase with dev payments: ticket, .ics, tickets page, rows
   await tabTo(page, /Pay \(test\)/);
   await page.keyboard.press('Enter');
   await page.waitForURL(/workshops\.html/);
-  const notice = page.getByText('You have a ticket');
+  const notice = page.getByRole('heading', { name: 'You have a ticket' });
   await expect(notice).toBeVisible({ timeout: 20_000 });
   expect(page.url()).not.toContain('lectern_order');
   const ics = await page

@@ -25,7 +25,16 @@ describe('readConfig', () => {
       server: 'https://lectern.example',
       locale: 'zh-CN',
       checkout: 'embedded',
+      theme: 'auto',
     });
+  });
+
+  it('reads data-theme: light or dark as written, anything else follows the page (auto)', () => {
+    tag({ 'data-site': 's', 'data-theme': 'dark' });
+    expect(readConfig(URL_)).toMatchObject({ theme: 'dark' });
+    document.head.replaceChildren();
+    tag({ 'data-site': 's', 'data-theme': 'purple' });
+    expect(readConfig(URL_)).toMatchObject({ theme: 'auto' });
   });
 
   it('uses data-server when given', () => {

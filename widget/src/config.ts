@@ -1,4 +1,5 @@
 import { type Locale, pickLocale } from './i18n/locale.ts';
+import type { ThemeSetting } from './ui/theme.ts';
 
 /** What the script tag configures; passed to every element. */
 export type WidgetConfig = {
@@ -9,6 +10,8 @@ export type WidgetConfig = {
   /** The reader's language: `data-locale` on the tag, else the browser's. Every element, the room too. */
   locale: Locale;
   checkout: 'redirect' | 'embedded';
+  /** `data-theme`: `light`, `dark`, or `auto` (default: follow the page the element sits on). */
+  theme: ThemeSetting;
 };
 
 /**
@@ -25,5 +28,10 @@ export function readConfig(scriptUrl: string): WidgetConfig | string {
   }
   const server = (script?.dataset.server || new URL(scriptUrl).origin).replace(/\/+$/, '');
   const checkout = script?.dataset.checkout === 'embedded' ? 'embedded' : 'redirect';
-  return { site, server, locale: pickLocale(script?.dataset.locale || navigator.language), checkout };
+  const theme = readTheme(script?.dataset.theme);
+  return { site, server, locale: pickLocale(script?.dataset.locale || navigator.language), checkout, theme };
+}
+
+function readTheme(value: string | undefined): ThemeSetting {
+  return value === 'light' || value === 'dark' ? value : 'auto';
 }

@@ -7,10 +7,14 @@ import Database from 'better-sqlite3';
 import type { SharedServer } from '../fixtures.ts';
 import { roomScript } from './build-room.ts';
 
-/** A workshop of the demo site whose room is open now (starts in five minutes). */
+/**
+ * A workshop of the demo site whose room is open now (starts in five minutes); `fields` override
+ * any of the workshop's fields (price, capacity, start…).
+ */
 export async function openWorkshop(
   server: Pick<SharedServer, 'url' | 'ownerAuth'>,
   title = 'Live room test',
+  fields: Record<string, unknown> = {},
 ): Promise<string> {
   const auth = await server.ownerAuth();
   const headers = { 'Content-Type': 'application/json', ...auth };
@@ -30,6 +34,7 @@ export async function openWorkshop(
       currency: 'EUR',
       tags: [],
       language: 'en',
+      ...fields,
     }),
   });
   if (!res.ok) throw new Error(`create workshop: ${res.status} ${await res.text()}`);

@@ -6,7 +6,14 @@ import type { Strings } from '../i18n/strings.ts';
 import { track } from '../track.ts';
 import { priceLabel } from '../ui/workshop-card.tsx';
 
-type Props = { workshop: PublicWorkshop; config: WidgetConfig; t: Strings; onClose(): void };
+type Props = {
+  workshop: PublicWorkshop;
+  config: WidgetConfig;
+  t: Strings;
+  onClose(): void;
+  /** The workshop's seats changed under the reader (sold out meanwhile, or they took one): show it. */
+  onSeatsChanged?(): void;
+};
 
 type State =
   | { step: 'form'; error?: string }
@@ -29,7 +36,7 @@ export function returnUrl(): string {
  * Booking dialog: a native modal <dialog> (focus stays inside, Esc closes, focus returns to the
  * button that opened it). Paid workshops go to the payment page; free ones register here.
  */
-export function CheckoutDialog({ workshop: w, config, t, onClose }: Props) {
+export function CheckoutDialog({ workshop: w, config, t, onClose, onSeatsChanged }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const embedTarget = useRef<HTMLDivElement>(null);
   const free = w.priceAmount === 0;
@@ -85,9 +92,13 @@ export function CheckoutDialog({ workshop: w, config, t, onClose }: Props) {
       // leads back here with `lectern_order`, and the return flow keeps the ticket on the device.
       const heldMs = Date.parse(res.order.holdExpiresAt ?? '') - Date.now();
       setState({ step: 'confirm-email', email, minutes: Math.max(1, Math.round(heldMs / 60_000) || 15) });
+      onSeatsChanged?.();
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'sold_out')
+      if (err instanceof ApiError && err.code === 'sold_out') {
+        // Someone else took the last seat: the card behind the dialog must stop offering it.
+        onSeatsChanged?.();
         return setState({ step: 'waitlist', error: t.soldOutNow });
+      }
       if (err instanceof ApiError && err.code === 'too_many_holds')
         return setState({ step: 'form', error: t.tooManyHolds });
       if (err instanceof ApiError && err.code === 'room_ended')

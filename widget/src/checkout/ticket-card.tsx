@@ -3,26 +3,30 @@ import type { Locale } from '../i18n/locale.ts';
 import type { Strings } from '../i18n/strings.ts';
 import type { StoredTicket } from '../tickets/ticket-store.ts';
 
-/** A ticket as the reader sees it: what, when, and what to do with it. */
-export function TicketCard({
-  ticket,
-  locale,
-  t,
-  ended = false,
-}: {
-  ticket: StoredTicket;
-  locale: Locale;
-  t: Strings;
-  /** The workshop is over (its time, or the host ended the room): no "Join". */
-  ended?: boolean;
-}) {
-  const room = ticket.url.replace(
+/** The live room for this ticket: `/room/<workshop>` on the ticket's server, the ticket in the fragment. */
+export function roomUrl(ticket: StoredTicket): string {
+  return ticket.url.replace(
     /\/t\/[^/]+$/,
     `/room/${encodeURIComponent(ticket.workshopId)}#ticket=${ticket.token}`,
   );
+}
+
+type Props = {
+  ticket: StoredTicket;
+  locale: Locale;
+  t: Strings;
+  level?: number;
+  /** The workshop is over (its time, or the host ended the room): no "Join". */
+  ended?: boolean;
+};
+
+/** A ticket as the reader sees it: what, when, and what to do with it. */
+export function TicketCard({ ticket, locale, t, level = 3, ended = false }: Props) {
+  const room = roomUrl(ticket);
+  const Heading = `h${level}` as 'h3';
   return (
     <div class="card ticket" data-lectern-ticket={ticket.orderId}>
-      <h3>{ticket.title}</h3>
+      <Heading class="title">{ticket.title}</Heading>
       <p class="meta">{t.hostedBy(ticket.hostName)}</p>
       <p class="when">
         <time dateTime={ticket.startsAt}>{formatStart(ticket.startsAt, locale)}</time>

@@ -7,10 +7,12 @@ import { strings } from '../i18n/strings.ts';
 import { listTickets } from '../tickets/ticket-store.ts';
 import { startLog, track } from '../track.ts';
 import { WorkshopCard } from '../ui/workshop-card.tsx';
+import { headingLevel, workshopsShownOnPage } from './page-context.ts';
 import { renderInShadow } from './shadow-app.tsx';
 import { useImpressions } from './use-impressions.ts';
+import { useTickets } from './use-tickets.ts';
 
-type Props = { config: WidgetConfig; host: HTMLElement; limit: number };
+type Props = { config: WidgetConfig; host: HTMLElement; limit: number; level: number };
 
 /** Waits until the element is (nearly) on screen: the model and onnxruntime load only then. */
 function whenVisible(el: HTMLElement): Promise<void> {
@@ -55,7 +57,8 @@ async function recommend(config: WidgetConfig, limit: number) {
     info,
     events: await log.readHistory(config.site),
     workshops,
-    owned: new Set(tickets.map((t) => t.workshopId)),
+    // Already bought, or already on this page (a <lectern-workshop> above): not worth a slot.
+    owned: new Set([...tickets.map((t) => t.workshopId), ...workshopsShownOnPage()]),
     variant,
     limit,
     now: Date.now(),
@@ -64,10 +67,13 @@ async function recommend(config: WidgetConfig, limit: number) {
 }
 
 /** `<lectern-recommendations [limit="3"]>`: workshops picked for this reader, on their device. */
-export function Recommendations({ config, host, limit }: Props) {
+export function Recommendations({ config, host, limit, level }: Props) {
   const t = strings(config.locale);
   const [picks, setPicks] = useState<{ workshops: PublicWorkshop[]; label: string } | null>(null);
   const [booking, setBooking] = useState<PublicWorkshop | null>(null);
+  // Bumped when a checkout learns the seats changed: the picks are made again.
+  const [version, setVersion] = useState(0);
+  const tickets = useTickets(config.site);
   const list = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
@@ -78,30 +84,39 @@ export function Recommendations({ config, host, limit }: Props) {
         // Model, wasm or history unavailable: show what is popular rather than nothing.
         emit('lectern:error', { type: 'load', message: String(err), element: 'lectern-recommendations' });
         const { workshops } = await api.workshops(config);
+        const shown = workshopsShownOnPage();
         const open = workshops.filter(
-          (w) => w.status === 'published' && w.seatsLeft > 0 && Date.parse(w.startsAt) > Date.now(),
+          (w) =>
+            w.status === 'published' &&
+            w.seatsLeft > 0 &&
+            Date.parse(w.startsAt) > Date.now() &&
+            !shown.has(w.id),
         );
         return { workshops: open.slice(0, limit), label: 'fallback:popularity' };
       })
       .then((result) => {
         if (!live) return;
         setPicks(result);
-        emit('lectern:ready', { element: 'lectern-recommendations', count: result.workshops.length });
+        if (version === 0)
+          emit('lectern:ready', { element: 'lectern-recommendations', count: result.workshops.length });
       })
       .catch(() => {});
     return () => {
       live = false;
     };
-  }, [config, host, limit]);
+  }, [config, host, limit, version]);
 
-  useImpressions(list, [picks], (id) => track('reco_impression', { workshop: id, label: picks?.label }));
+  useImpressions(list, [picks?.workshops.map((w) => w.id).join()], (id) =>
+    track('reco_impression', { workshop: id, label: picks?.label }),
+  );
 
   if (!picks || picks.workshops.length === 0) return null;
+  const Heading = `h${level}` as 'h2';
   return (
     <section lang={config.locale} aria-labelledby="lectern-reco-title">
-      <h2 id="lectern-reco-title" style="font-size:1.15em;margin:0 0 12px">
+      <Heading id="lectern-reco-title" style="font-size:1.15em;margin:0 0 12px">
         {t.recommended}
-      </h2>
+      </Heading>
       <ul class="list" ref={list}>
         {picks.workshops.map((w) => (
           <WorkshopCard
@@ -110,6 +125,8 @@ export function Recommendations({ config, host, limit }: Props) {
             locale={config.locale}
             t={t}
             now={Date.now()}
+            ticket={tickets.get(w.id)}
+            level={Math.min(level + 1, 6)}
             onBook={() => {
               track('reco_click', { workshop: w.id, label: picks.label });
               setBooking(w);
@@ -118,7 +135,13 @@ export function Recommendations({ config, host, limit }: Props) {
         ))}
       </ul>
       {booking && (
-        <CheckoutDialog workshop={booking} config={config} t={t} onClose={() => setBooking(null)} />
+        <CheckoutDialog
+          workshop={booking}
+          config={config}
+          t={t}
+          onClose={() => setBooking(null)}
+          onSeatsChanged={() => setVersion((v) => v + 1)}
+        />
       )}
     </section>
   );
@@ -126,5 +149,9 @@ export function Recommendations({ config, host, limit }: Props) {
 
 export function mount(element: HTMLElement, config: WidgetConfig): () => void {
   const limit = Number(element.getAttribute('limit')) || 3;
-  return renderInShadow(element, <Recommendations config={config} host={element} limit={limit} />);
+  return renderInShadow(
+    element,
+    config,
+    <Recommendations config={config} host={element} limit={limit} level={headingLevel(element)} />,
+  );
 }

@@ -9,19 +9,26 @@ import { strings } from '../i18n/strings.ts';
 import { listTickets, type StoredTicket } from '../tickets/ticket-store.ts';
 import { track } from '../track.ts';
 import { YourData } from '../ui/your-data.tsx';
+import { headingLevel } from './page-context.ts';
 import { claimReturnNotice, renderInShadow } from './shadow-app.tsx';
 
+type Props = { config: WidgetConfig; showReturn: boolean; level: number };
+
 /** `<lectern-tickets>`: the reader's tickets for this site kept on this device, and their data. */
-export function TicketList({ config, showReturn }: { config: WidgetConfig; showReturn: boolean }) {
+export function TicketList({ config, showReturn, level }: Props) {
   const t = strings(config.locale);
   const [tickets, setTickets] = useState<StoredTicket[] | null>(null);
   const ended = useEndedWorkshops(config, tickets);
   const paid = returnState.value?.step === 'paid';
+  // Bumped after "Delete my data": the tickets are read again (and are gone).
+  const [version, setVersion] = useState(0);
+  const Heading = `h${level}` as 'h2';
 
   useEffect(() => {
     listTickets(config.site).then(
       (list) => {
         setTickets(list);
+        if (version > 0) return;
         for (const ticket of list) track('ticket_view', { workshop: ticket.workshopId });
         emit('lectern:ready', { element: 'lectern-tickets', count: list.length });
       },
@@ -30,12 +37,12 @@ export function TicketList({ config, showReturn }: { config: WidgetConfig; showR
         emit('lectern:error', { type: 'storage', message: String(err), element: 'lectern-tickets' });
       },
     );
-  }, [config, paid]);
+  }, [config, paid, version]);
 
   return (
     <div lang={config.locale}>
-      {showReturn && <ReturnNotice locale={config.locale} t={t} />}
-      <h2 style="font-size:1.15em;margin:0 0 12px">{t.myTickets}</h2>
+      {showReturn && <ReturnNotice locale={config.locale} t={t} level={level} />}
+      <Heading style="font-size:1.15em;margin:0 0 12px">{t.myTickets}</Heading>
       {tickets && tickets.length === 0 && <p class="meta">{t.noTickets}</p>}
       <div class="list">
         {tickets?.map((ticket) => (
@@ -45,10 +52,16 @@ export function TicketList({ config, showReturn }: { config: WidgetConfig; showR
             locale={config.locale}
             t={t}
             ended={ended.has(ticket.workshopId)}
+            level={Math.min(level + 1, 6)}
           />
         ))}
       </div>
-      <YourData site={config.site} locale={config.locale} />
+      <YourData
+        site={config.site}
+        locale={config.locale}
+        level={level}
+        onDeleted={() => setVersion((v) => v + 1)}
+      />
     </div>
   );
 }
@@ -77,5 +90,9 @@ function useEndedWorkshops(config: WidgetConfig, tickets: StoredTicket[] | null)
 
 export function mount(element: HTMLElement, config: WidgetConfig): () => void {
   handleCheckoutReturn(config);
-  return renderInShadow(element, <TicketList config={config} showReturn={claimReturnNotice(element)} />);
+  return renderInShadow(
+    element,
+    config,
+    <TicketList config={config} showReturn={claimReturnNotice(element)} level={headingLevel(element)} />,
+  );
 }

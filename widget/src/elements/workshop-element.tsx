@@ -10,17 +10,22 @@ import { logger } from '../logger.ts';
 import { track } from '../track.ts';
 import { Markdown } from '../ui/markdown.tsx';
 import { WorkshopCard } from '../ui/workshop-card.tsx';
-import { claimReturnNotice, renderInShadow } from './shadow-app.tsx';
+import { headingLevel } from './page-context.ts';
+import { claimReturnNotice, renderInShadow, renderOnAttributes } from './shadow-app.tsx';
 import { useImpressions } from './use-impressions.ts';
+import { useTickets } from './use-tickets.ts';
 
-type Props = { config: WidgetConfig; id: string; showReturn: boolean };
+type Props = { config: WidgetConfig; id: string; showReturn: boolean; level: number };
 
 /** `<lectern-workshop workshop="ID">`: one workshop with its full description. */
-export function WorkshopDetail({ config, id, showReturn }: Props) {
+export function WorkshopDetail({ config, id, showReturn, level }: Props) {
   const t = strings(config.locale);
   const [workshop, setWorkshop] = useState<PublicWorkshop | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [booking, setBooking] = useState(false);
+  // Bumped when a checkout learns the seats changed: the workshop is fetched again.
+  const [version, setVersion] = useState(0);
+  const tickets = useTickets(config.site);
   const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -29,10 +34,10 @@ export function WorkshopDetail({ config, id, showReturn }: Props) {
       (w) => {
         if (!live) return;
         setWorkshop(w);
-        emit('lectern:ready', { element: 'lectern-workshop', count: 1 });
+        if (version === 0) emit('lectern:ready', { element: 'lectern-workshop', count: 1 });
       },
       (err) => {
-        if (!live) return;
+        if (!live || version > 0) return;
         const missing = err instanceof ApiError && err.status === 404;
         setProblem(missing ? t.notFound : t.unavailable);
         emit('lectern:error', {
@@ -45,13 +50,13 @@ export function WorkshopDetail({ config, id, showReturn }: Props) {
     return () => {
       live = false;
     };
-  }, [config, id]);
+  }, [config, id, version]);
 
-  useImpressions(root, [workshop], (wid) => track('workshop_impression', { workshop: wid }));
+  useImpressions(root, [workshop?.id], (wid) => track('workshop_impression', { workshop: wid }));
 
   return (
     <div lang={config.locale} ref={root}>
-      {showReturn && <ReturnNotice locale={config.locale} t={t} />}
+      {showReturn && <ReturnNotice locale={config.locale} t={t} level={level} />}
       {problem ? (
         <p class="notice error" role="status">
           {problem}
@@ -67,6 +72,8 @@ export function WorkshopDetail({ config, id, showReturn }: Props) {
             locale={config.locale}
             t={t}
             now={Date.now()}
+            ticket={tickets.get(workshop.id)}
+            level={level}
             onBook={() => {
               track('workshop_click', { workshop: workshop.id });
               setBooking(true);
@@ -80,21 +87,38 @@ export function WorkshopDetail({ config, id, showReturn }: Props) {
         </ul>
       )}
       {booking && workshop && (
-        <CheckoutDialog workshop={workshop} config={config} t={t} onClose={() => setBooking(false)} />
+        <CheckoutDialog
+          workshop={workshop}
+          config={config}
+          t={t}
+          onClose={() => setBooking(false)}
+          onSeatsChanged={() => setVersion((v) => v + 1)}
+        />
       )}
     </div>
   );
 }
 
 export function mount(element: HTMLElement, config: WidgetConfig): () => void {
-  const id = element.getAttribute('workshop');
-  if (!id) {
-    logger.error('Lectern: <lectern-workshop> needs a workshop="…" attribute with the workshop id');
-    return () => {};
-  }
   handleCheckoutReturn(config);
-  return renderInShadow(
-    element,
-    <WorkshopDetail config={config} id={id} showReturn={claimReturnNotice(element)} />,
-  );
+  // A single-page app may point the element at another workshop: show that one.
+  return renderOnAttributes(element, ['workshop'], () => {
+    const id = element.getAttribute('workshop');
+    if (!id) {
+      logger.error('Lectern: <lectern-workshop> needs a workshop="…" attribute with the workshop id');
+      element.shadowRoot?.replaceChildren();
+      return () => {};
+    }
+    return renderInShadow(
+      element,
+      config,
+      <WorkshopDetail
+        key={id}
+        config={config}
+        id={id}
+        showReturn={claimReturnNotice(element)}
+        level={headingLevel(element)}
+      />,
+    );
+  });
 }

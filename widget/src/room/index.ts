@@ -5,6 +5,7 @@ import type { Locale } from '../i18n/locale.ts';
 import { roomStrings } from '../i18n/room-strings.ts';
 import { logger } from '../logger.ts';
 import { startLog } from '../track.ts';
+import { followScheme, type ThemeSetting } from '../ui/theme.ts';
 import { RoomApp } from './room-app.tsx';
 import { ROOM_CSS } from './room-style.ts';
 
@@ -17,6 +18,8 @@ export type RoomMountOptions = {
   site: string;
   /** The reader's language (the loader's: `data-locale`, else the browser's, as every element); default `en`. */
   locale?: Locale;
+  /** `data-theme`: `light`, `dark`, or `auto` (default: follow the page around the room). */
+  theme?: ThemeSetting;
 };
 
 /**
@@ -38,10 +41,16 @@ export function mountRoom(element: HTMLElement, options: RoomMountOptions): () =
   style.textContent = ROOM_CSS;
   const mount = document.createElement('div');
   root.replaceChildren(style, mount);
+  const stopScheme = followScheme(element, options.theme ?? 'auto', (scheme) => {
+    mount.className = `scheme ${scheme}`;
+  });
   startLog(options);
   render(
     h(RoomApp, { server: options.server, site: options.site, workshop, s: roomStrings(locale), locale }),
     mount,
   );
-  return () => render(null, mount);
+  return () => {
+    stopScheme();
+    render(null, mount);
+  };
 }

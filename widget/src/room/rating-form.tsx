@@ -53,7 +53,7 @@ export function RatingForm({
         }
       }}
     >
-      <h3 id="rate-title">{s.rateTitle}</h3>
+      <h2 id="rate-title">{s.rateTitle}</h2>
       <p class="hint" id="rate-hint">
         {s.rateHint}
       </p>

@@ -28,7 +28,7 @@ export function ClosedRoom({ text, s, counts, reopen }: Props) {
       </p>
       {counts ? (
         <section class="summary" aria-labelledby="room-summary">
-          <h3 id="room-summary">{s.sessionSummary}</h3>
+          <h2 id="room-summary">{s.sessionSummary}</h2>
           <dl>
             <div>
               <dt>{s.chatMessages}</dt>

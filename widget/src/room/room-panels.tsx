@@ -66,7 +66,7 @@ export function ChatPanel({ state, s, act }: { state: RoomSnapshot; s: RoomStrin
   const hostIds = new Set(state.participants.filter((p) => p.role === 'host').map((p) => p.id));
   return (
     <section class="panel chat" aria-label={s.chat}>
-      <h3>{s.chat}</h3>
+      <h2>{s.chat}</h2>
       <ol class="messages" aria-live="polite">
         {state.chat.map((m) => (
           <li key={m.id}>
@@ -89,7 +89,7 @@ export function ChatPanel({ state, s, act }: { state: RoomSnapshot; s: RoomStrin
 export function QuestionsPanel({ state, s, act, host }: PanelProps) {
   return (
     <section class="panel questions" aria-label={s.questions}>
-      <h3>{s.questions}</h3>
+      <h2>{s.questions}</h2>
       <ol class="question-list">
         {state.questions.map((q) => (
           <li key={q.id} class={q.answered ? 'answered' : ''}>
@@ -121,7 +121,7 @@ export function PollsPanel({ state, s, act, host }: PanelProps) {
   const [options, setOptions] = useState('');
   return (
     <section class="panel polls" aria-label={s.polls}>
-      <h3>{s.polls}</h3>
+      <h2>{s.polls}</h2>
       {state.polls.map((p) => (
         <fieldset key={p.id} class="poll" disabled={!p.open}>
           <legend>{p.question}</legend>
@@ -217,7 +217,7 @@ export function ParticipantsPanel({ state, s, act, host }: PanelProps) {
   );
   return (
     <section class="panel participants" aria-label={s.participants(state.participants.length)}>
-      <h3>{s.participants(state.participants.length)}</h3>
+      <h2>{s.participants(state.participants.length)}</h2>
       <ul>{state.participants.map(row)}</ul>
     </section>
   );

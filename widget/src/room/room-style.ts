@@ -2,6 +2,9 @@
 export const ROOM_CSS = `
 :host{display:block;font:15px/1.45 system-ui,sans-serif;color:inherit;container-type:inline-size}
 *{box-sizing:border-box}
+/* Theme: the mount wrapper carries \`scheme light|dark\` (ui/theme.ts); system colours follow it */
+.scheme{color-scheme:light;color:CanvasText;background:Canvas}
+.scheme.dark{color-scheme:dark}
 .room{display:grid;gap:12px;grid-template-columns:minmax(0,1fr)}
 @container (min-width:760px){.room{grid-template-columns:minmax(0,2fr) minmax(260px,1fr)}}
 /* 16:9, taller when what is over the picture needs it (overflow:clip keeps the content-based minimum height) */
@@ -21,7 +24,7 @@ export const ROOM_CSS = `
 .toolbar{display:flex;flex-wrap:wrap;gap:6px;margin:8px 0}
 .side{display:flex;flex-direction:column;gap:10px;min-width:0}
 .panel{border:1px solid #8884;border-radius:8px;padding:8px 10px}
-.panel h3{margin:0 0 6px;font-size:14px}
+.panel h2{margin:0 0 6px;font-size:14px}
 .role-badge{display:inline-block;background:#1f5eff;color:#fff;border-radius:4px;padding:0 6px;font-size:11px;font-weight:600;line-height:1.5;vertical-align:1px}
 .messages,.question-list{list-style:none;margin:0 0 6px;padding:0;max-height:200px;overflow:auto;overflow-wrap:anywhere}
 .participants ul{list-style:none;margin:0;padding:0}
@@ -40,7 +43,7 @@ button.primary{background:#1f5eff;color:#fff;border-color:#1f5eff}
 button:disabled{cursor:default;opacity:.65}
 /* The rating form: a legend per criterion over a row of 1–5 buttons (real radios, visually hidden) */
 .rating{display:flex;flex-direction:column;gap:14px;max-width:560px;margin-top:8px;padding:14px 16px;border:1px solid #8886;border-radius:10px}
-.rating h3{margin:0;font-size:17px}
+.rating h2{margin:0;font-size:17px}
 .rating .hint{margin:-8px 0 0;font-size:13px}
 .stars{border:0;padding:0;margin:0;min-width:0}
 .stars legend{padding:0;margin:0 0 6px;font-weight:600}
@@ -57,7 +60,7 @@ button:disabled{cursor:default;opacity:.65}
 /* The host's end screen and a closed room: the state, what happened, and "Reopen" for the host */
 .closed,.left{display:flex;flex-direction:column;align-items:flex-start;gap:10px;max-width:560px}
 .closed>p,.left>p{margin:0}
-.summary h3{margin:0 0 6px;font-size:15px}
+.summary h2{margin:0 0 6px;font-size:15px}
 .summary dl{display:flex;flex-wrap:wrap;gap:8px 20px;margin:0}
 .summary dl div{display:flex;flex-direction:column}
 .summary dt{font-size:13px}

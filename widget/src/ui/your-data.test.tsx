@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { render } from 'preact';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import type { OrderView, PublicWorkshop } from '../api/client.ts';
 import { configureLog, flush, readHistory, track, uploadOptedOut } from '../log/index.ts';
+import { listTickets, saveTicket } from '../tickets/ticket-store.ts';
 import { YourData } from './your-data.tsx';
 
 let root: HTMLElement;
@@ -57,8 +59,8 @@ it('exports the data as a JSON download', async () => {
   });
   URL.revokeObjectURL = vi.fn();
   render(<YourData site="demo" locale="en" />, root);
-  await until(() => !!button('Export as JSON'));
-  button('Export as JSON').click();
+  await until(() => !!button('Export as JSON (log and tickets)'));
+  button('Export as JSON (log and tickets)').click();
   await until(() => blobs.length === 1);
   const data = JSON.parse(await blobs[0].text());
   expect(data.events.map((e: { type: string }) => e.type)).toEqual([
@@ -93,4 +95,51 @@ it('speaks Simplified Chinese and explains a browser privacy signal', async () =
   expect(root.textContent).toContain('浏览的页面');
   expect(root.textContent).toContain('全球隐私控制');
   expect((root.querySelector('input[type="checkbox"]') as HTMLInputElement).disabled).toBe(true);
+});
+
+async function keepTicket() {
+  const order = {
+    id: 'ord_1',
+    workshopId: 'ws_1',
+    siteId: 'demo',
+    ticket: { token: 'tok', url: 'https://lectern.test/t/tok', icsUrl: 'https://lectern.test/t/tok.ics' },
+  } as OrderView;
+  const workshop = {
+    title: 'Sourdough',
+    hostName: 'Maya',
+    startsAt: '2030-01-01T10:00:00Z',
+    endsAt: '2030-01-01T11:00:00Z',
+    timeZone: 'Europe/London',
+  } as PublicWorkshop;
+  await saveTicket(order, workshop);
+}
+
+it('says the tickets are part of "everything": the export holds them and delete removes them', async () => {
+  await keepTicket();
+  const blobs: Blob[] = [];
+  URL.createObjectURL = vi.fn((b: Blob) => {
+    blobs.push(b);
+    return 'blob:lectern';
+  });
+  URL.revokeObjectURL = vi.fn();
+  const onDeleted = vi.fn();
+  render(<YourData site="demo" locale="en" onDeleted={onDeleted} />, root);
+  await until(() => root.textContent!.includes('Tickets saved here: 1'));
+  button('Export as JSON (log and tickets)').click();
+  await until(() => blobs.length === 1);
+  const data = JSON.parse(await blobs[0].text());
+  expect(data.tickets.map((t: { orderId: string; token: string }) => [t.orderId, t.token])).toEqual([
+    ['ord_1', 'tok'],
+  ]);
+
+  expect(button('Delete my data').className).toBe('danger');
+  button('Delete my data').click();
+  await until(() => !!button('Yes, delete'));
+  expect(root.textContent).toContain('anonymous ids and the ticket saved here?');
+  expect(button('Yes, delete').className).toBe('danger');
+  button('Yes, delete').click();
+  await until(() => root.textContent!.includes('Tickets saved here: 0'));
+  expect(await listTickets('demo')).toEqual([]);
+  expect(await readHistory('demo')).toEqual([]);
+  expect(onDeleted).toHaveBeenCalled();
 });
