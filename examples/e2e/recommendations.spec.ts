@@ -1,28 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { test as base, expect } from '@playwright/test';
-import { type E2eServer, startLecternServer } from './harness/lectern-server.ts';
-
-// A server of its own: every reader gets the model variant (split 1) and training is on demand.
-const test = base.extend<object, { reco: E2eServer }>({
-  reco: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
-    async ({}, use) => {
-      const server = await startLecternServer({ LECTERN_RECO_SPLIT: '1', LECTERN_RECO_RETRAIN_EVENTS: '0' });
-      await use(server);
-      await server.stop();
-    },
-    { scope: 'worker' },
-  ],
-});
-
-async function ownerAuth(server: E2eServer) {
-  const res = await fetch(`${server.url}/v1/owner/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ siteId: 'demo', key: server.demo?.ownerKey }),
-  });
-  return { Authorization: `Bearer ${(await res.json()).token}` };
-}
+import { expect } from '@playwright/test';
+import { demoOwnerAuth as ownerAuth, recoTest as test } from './harness/reco-test.ts';
 
 test('onnxruntime-web and the model load only when the element scrolls into view', async ({ page, reco }) => {
   const requests: string[] = [];

@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import type { ErrorBody } from './contract/errors.ts';
 import type { Db } from './db/database.ts';
 import { kyselyEventWriter, sqliteEventWriter } from './db/event-writer.ts';
+import { outboxRoutes } from './dev/outbox-routes.ts';
 import { eventRoutes } from './events/routes.ts';
 import { corsHeaders, preflightHeaders } from './http/cors.ts';
 import { HttpError } from './http/http-error.ts';
@@ -20,6 +21,7 @@ import { decodePathSegment } from './http/path.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import type { Logger } from './log.ts';
 import { Mailer } from './mail/mailer.ts';
+import { Outbox } from './mail/outbox.ts';
 import { DevPaymentProvider } from './payments/dev-provider.ts';
 import { createStripeClient, StripePaymentProvider } from './payments/stripe-provider.ts';
 import { ratingRoutes } from './ratings/routes.ts';
@@ -51,7 +53,10 @@ export function createDeps({ config, db, log, now = Date.now, sqlite }: CreateAp
   const sites = new SiteStore(db, now);
   const workshops = new WorkshopStore(db, now);
   const tickets = new TicketService(db, config.secret, config.publicUrl, now);
-  const mailer = new Mailer(config.smtp.url, config.smtp.from, log);
+  // Outside production every email is also kept in the data dir and listed at /dev/outbox.
+  const outbox =
+    config.env === 'production' ? undefined : new Outbox(config.dataDir, `${config.publicUrl}/dev/outbox`);
+  const mailer = new Mailer(config.smtp.url, config.smtp.from, log, outbox, now);
   const waitlist = new WaitlistService(db, workshops, mailer, log, now);
   const stripe = config.payments === 'stripe' ? createStripeClient(config) : null;
   const payments = stripe
@@ -183,6 +188,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', recoRoutes(deps));
   app.route('/', roomRoutes(deps));
   app.route('/', ratingRoutes(deps));
+  if (deps.mailer.outbox) app.route('/', outboxRoutes(deps.mailer.outbox));
 
   app.notFound((c) => c.json(errorJson('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
 

@@ -1,6 +1,8 @@
+import { recordServerUrl } from './cli/server-url.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { startServer } from './server.ts';
+import { startupBanner } from './startup-banner.ts';
 
 // `npm start`: one process, one port. SIGTERM/SIGINT drain in-flight requests and close the database.
 async function main() {
@@ -25,16 +27,9 @@ async function main() {
     throw err;
   }
   const base = config.port === 0 ? running.url : config.publicUrl;
-  const lines = [
-    '',
-    `  Lectern is running at ${base}`,
-    `  Example blog:        ${base}/blog/`,
-    `  Example course site: ${base}/course/`,
-    `  Workshops API:       ${base}/v1/sites/demo/workshops`,
-  ];
-  if (running.demo)
-    lines.push(`  Demo site owner key: ${running.demo.ownerKey}  (site id: ${running.demo.siteId})`);
-  console.log(`${lines.join('\n')}\n`);
+  console.log(startupBanner(config, base, running.demo));
+  // `lectern site create` prints its snippet with this URL (see cli/server-url.ts).
+  recordServerUrl(config.dataDir, base);
 
   const stop = (signal: string) => {
     console.log(`lectern: ${signal} received, finishing in-flight requests…`);

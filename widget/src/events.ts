@@ -9,6 +9,11 @@ export type LecternErrorType =
   | 'server'
   | 'checkout'
   | 'storage'
+  /**
+   * `<lectern-recommendations>`: the page's Content-Security-Policy forbids WebAssembly (no
+   * `'wasm-unsafe-eval'` in `script-src`), so popular workshops are shown instead of the model's.
+   */
+  | 'wasm_blocked'
   | RoomErrorType;
 
 /** Why the live room (`<lectern-room>`) failed, or why it let the reader go. */

@@ -1,5 +1,11 @@
 import { recoTrainCommand } from '../reco/cli.ts';
 import type { CliCommand } from './command.ts';
+import { siteCreateCommand, siteListCommand, siteOriginsCommand } from './site-commands.ts';
 
-/** The commands beyond `site create` / `site list`, one entry each. */
-export const cliCommands: CliCommand[] = [recoTrainCommand];
+/** Every `lectern <group> <action>` command, one entry each, in the order `--help` lists them. */
+export const cliCommands: CliCommand[] = [
+  siteCreateCommand,
+  siteListCommand,
+  siteOriginsCommand,
+  recoTrainCommand,
+];

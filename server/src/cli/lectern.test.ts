@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,14 +6,27 @@ import { openDatabase } from '../db/database.ts';
 import { runCli } from './lectern.ts';
 
 let dataDir: string;
-const saved = process.env.LECTERN_DATA_DIR;
+const saved = {
+  dataDir: process.env.LECTERN_DATA_DIR,
+  publicUrl: process.env.LECTERN_PUBLIC_URL,
+  port: process.env.PORT,
+};
 beforeEach(() => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'lectern-cli-'));
   process.env.LECTERN_DATA_DIR = dataDir;
+  delete process.env.LECTERN_PUBLIC_URL;
+  delete process.env.PORT;
 });
 afterEach(() => {
-  process.env.LECTERN_DATA_DIR = saved;
+  restore('LECTERN_DATA_DIR', saved.dataDir);
+  restore('LECTERN_PUBLIC_URL', saved.publicUrl);
+  restore('PORT', saved.port);
 });
+
+function restore(name: string, value: string | undefined) {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -54,5 +67,91 @@ describe('lectern site create', () => {
     const res = await run('site', 'explode');
     expect(res.code).toBe(64);
     expect(res.err).toMatch(/unknown command "site explode"/);
+  });
+});
+
+describe('the snippet printed by lectern site create', () => {
+  const snippetOf = (out: string) => /src="([^"]+)\/lectern\.js"/.exec(out)?.[1];
+
+  it('uses LECTERN_PUBLIC_URL when given', async () => {
+    process.env.LECTERN_PUBLIC_URL = 'https://lectern.example/';
+    const res = await run('site', 'create', '--name', 'Blog', '--origin', 'https://blog.example');
+    expect(snippetOf(res.out)).toBe('https://lectern.example');
+  });
+
+  it('uses the URL the server on this data dir serves at (npm start on PORT=18787)', async () => {
+    // What `npm start` records at start (main.ts → recordServerUrl).
+    writeFileSync(path.join(dataDir, 'server-url'), 'http://localhost:18787\n');
+    const res = await run('site', 'create', '--name', 'Blog', '--origin', 'https://blog.example');
+    expect(snippetOf(res.out)).toBe('http://localhost:18787');
+    expect(res.out).toContain('data-site="site_');
+  });
+
+  it('falls back to the default port with no server and no setting', async () => {
+    const res = await run('site', 'create', '--name', 'Blog', '--origin', 'https://blog.example');
+    expect(snippetOf(res.out)).toBe('http://localhost:8787');
+  });
+});
+
+describe('lectern site origins', () => {
+  async function site() {
+    const res = await run('site', 'create', '--name', 'Blog', '--origin', 'https://blog.example');
+    return /site id:\s+(\S+)/.exec(res.out)![1];
+  }
+  const origins = async (id: string) => (await run('site', 'origins', 'list', '--site', id)).out.split('\n');
+
+  it('adds an origin and keeps the ones already registered', async () => {
+    const id = await site();
+    const res = await run(
+      'site',
+      'origins',
+      'add',
+      '--site',
+      id,
+      '--origin',
+      'https://www.blog.example/some/post',
+    );
+    expect(res.code).toBe(0);
+    expect(res.out).toContain(`Added https://www.blog.example to ${id}.`);
+    expect(await origins(id)).toEqual(['https://blog.example', 'https://www.blog.example']);
+    // Adding it again changes nothing.
+    await run('site', 'origins', 'add', '--site', id, '--origin', 'https://www.blog.example');
+    expect(await origins(id)).toEqual(['https://blog.example', 'https://www.blog.example']);
+  });
+
+  it('removes one origin and leaves the others', async () => {
+    const id = await site();
+    await run('site', 'origins', 'add', '--site', id, '--origin', 'http://localhost:4000');
+    const res = await run('site', 'origins', 'remove', '--site', id, '--origin', 'https://blog.example');
+    expect(res.code).toBe(0);
+    expect(await origins(id)).toEqual(['http://localhost:4000']);
+  });
+
+  it('refuses what is not an http(s) origin and changes nothing', async () => {
+    const id = await site();
+    for (const bad of ['blog.example', 'ftp://blog.example', 'javascript:alert(1)']) {
+      const res = await run('site', 'origins', 'add', '--site', id, '--origin', bad);
+      expect(res.code).toBe(64);
+      expect(res.err).toContain(`not an http(s) origin: ${bad}`);
+    }
+    expect(await origins(id)).toEqual(['https://blog.example']);
+  });
+
+  it('refuses to remove an unregistered origin or the last one', async () => {
+    const id = await site();
+    const unknown = await run('site', 'origins', 'remove', '--site', id, '--origin', 'https://other.example');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/https:\/\/other\.example is not registered/);
+    const last = await run('site', 'origins', 'remove', '--site', id, '--origin', 'https://blog.example');
+    expect(last.code).toBe(1);
+    expect(last.err).toMatch(/at least one origin/);
+    expect(await origins(id)).toEqual(['https://blog.example']);
+  });
+
+  it('names an unknown site and a missing --site', async () => {
+    expect((await run('site', 'origins', 'list', '--site', 'nope')).err).toMatch(/no site "nope"/);
+    const usage = await run('site', 'origins', 'add', '--origin', 'https://a.example');
+    expect(usage.code).toBe(64);
+    expect(usage.err).toMatch(/--site SITE_ID/);
   });
 });

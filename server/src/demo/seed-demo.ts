@@ -6,6 +6,8 @@ import { newId } from '../ids.ts';
 import { demoWorkshops } from './demo-workshops.ts';
 
 export const DEMO_SITE_ID = 'demo';
+/** A demo workshop's id from its `key` in demo-workshops.ts (e.g. `ws_demo_live-demo`). */
+export const demoWorkshopId = (key: string) => `ws_demo_${key}`;
 const DAY = 86_400_000;
 /** The live demo starts 10 minutes after the server starts, so its room is already open (by default 15 minutes early). */
 const SOON_MS = 10 * 60_000;
@@ -37,7 +39,7 @@ export async function seedDemo(deps: AppDeps): Promise<{ siteId: string; ownerKe
   }
   const now = deps.now();
   for (const w of demoWorkshops) {
-    const id = `ws_demo_${w.key}`;
+    const id = demoWorkshopId(w.key);
     const existing = await deps.db
       .selectFrom('workshops')
       .select(['starts_at'])

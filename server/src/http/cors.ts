@@ -7,17 +7,25 @@ const ALLOW_METHODS = 'GET, POST, PATCH, DELETE, OPTIONS';
 
 /**
  * CORS per site: a browser request from an origin the site did not register is refused with 403
- * and no `Access-Control-Allow-Origin`, so neither the browser nor the server acts on it.
+ * before anything is read or written; only the refusal of a read is exposed to the page.
  * Requests without `Origin` (same-origin GETs, curl, webhooks) are not CORS and pass.
  */
 export function allowSiteOrigin(c: Context, site: Site, ownOrigins: readonly string[]): void {
   const origin = c.req.header('origin');
   if (!origin) return;
   if (!ownOrigins.includes(origin) && !site.origins.includes(origin)) {
-    throw new HttpError(403, 'origin_not_allowed', `Origin ${origin} is not registered for this site`);
+    throw new HttpError(403, 'origin_not_allowed', `Origin ${origin} is not registered for this site`, {
+      // A read's refusal is readable by the page, so the widget can tell the site's developer
+      // which origin to register (and how) instead of a bare "Failed to fetch". The server has
+      // not acted; the body says only that this origin is not registered. Writes stay opaque
+      // (their preflight is refused first).
+      headers: isRead(c) ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : undefined,
+    });
   }
   setCorsHeaders(c, origin);
 }
+
+const isRead = (c: Context) => c.req.method === 'GET' || c.req.method === 'HEAD';
 
 export function setCorsHeaders(c: Context, origin: string): void {
   for (const [name, value] of Object.entries(corsHeaders(origin))) c.header(name, value);

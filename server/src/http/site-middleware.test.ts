@@ -53,10 +53,11 @@ describe('siteFromPath', () => {
     }
   });
 
-  it('refuses another origin with 403 and no CORS headers, before the handler runs', async () => {
+  it('refuses another origin with 403 before the handler runs; the page may read why', async () => {
     const res = await get('blog', 'https://evil.example');
     expect(res.status).toBe(403);
-    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    // Readable by that page so the widget can name the origin to register (a write stays opaque).
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://evil.example');
     expect(await res.json()).toEqual({
       error: {
         code: 'origin_not_allowed',

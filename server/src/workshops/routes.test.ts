@@ -274,7 +274,8 @@ describe('CORS per site', () => {
       headers: { Origin: 'https://evil.example' },
     });
     expect(bad.status).toBe(403);
-    expect(bad.headers.get('access-control-allow-origin')).toBeNull();
+    // The refusal (and nothing else) is readable by that page: the widget names the origin to register.
+    expect(bad.headers.get('access-control-allow-origin')).toBe('https://evil.example');
     expect((await bad.json()).error.code).toBe('origin_not_allowed');
   });
 

@@ -1,4 +1,5 @@
 import type { ErrorBody } from '@lectern/server/contract';
+import { logger } from '../logger.ts';
 
 /**
  * An API failure: `code` is the server's stable error code, or `network` when no answer came;
@@ -16,8 +17,8 @@ export class ApiError extends Error {
   }
 }
 
-/** Where the Lectern server is: the script tag's `data-server` (see WidgetConfig). */
-export type ServerOrigin = { server: string };
+/** Where the Lectern server is: the script tag's `data-server`, and the site (see WidgetConfig). */
+export type ServerOrigin = { server: string; site?: string };
 
 /**
  * Calls the Lectern server and returns its JSON answer; any failure (no answer, a non-2xx) is
@@ -54,9 +55,28 @@ export async function request<T>(
   if (!res.ok) {
     const error = (body as ErrorBody | null)?.error;
     const details = error?.details as Record<string, unknown> | undefined;
+    if (error?.code === 'origin_not_allowed') explainUnregisteredOrigin(to);
     throw new ApiError(res.status, error?.code ?? 'server', error?.message ?? `HTTP ${res.status}`, details);
   }
   return body as T;
+}
+
+let explained = false;
+
+/**
+ * The server refused this page's origin: a set-up mistake, so it is logged at the level shown by
+ * default (once per page), naming the origin and the command that registers it. The reader sees
+ * the element's calm inline state; this is for the developer looking at the console.
+ */
+function explainUnregisteredOrigin(to: ServerOrigin): void {
+  if (explained) return;
+  explained = true;
+  const origin = globalThis.location?.origin ?? 'this page';
+  const site = to.site ?? 'SITE_ID';
+  logger.error(
+    `Lectern: ${to.server} refused this page because its origin ${origin} is not registered for site "${site}". ` +
+      `Register it on the server: npx lectern site origins add --site ${site} --origin ${origin}`,
+  );
 }
 
 /** A JSON `POST` (or `method`) body for `request`. */

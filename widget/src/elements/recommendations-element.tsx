@@ -4,6 +4,8 @@ import { CheckoutDialog } from '../checkout/checkout-dialog.tsx';
 import type { WidgetConfig } from '../config.ts';
 import { emit } from '../events.ts';
 import { strings } from '../i18n/strings.ts';
+import { logger } from '../logger.ts';
+import { WasmBlockedError } from '../recommendations/wasm-blocked.ts';
 import { listTickets } from '../tickets/ticket-store.ts';
 import { startLog, track } from '../track.ts';
 import { WorkshopCard } from '../ui/workshop-card.tsx';
@@ -82,7 +84,14 @@ export function Recommendations({ config, host, limit, level }: Props) {
       .then(() => recommend(config, limit))
       .catch(async (err) => {
         // Model, wasm or history unavailable: show what is popular rather than nothing.
-        emit('lectern:error', { type: 'load', message: String(err), element: 'lectern-recommendations' });
+        const blocked = err instanceof WasmBlockedError;
+        // A CSP without 'wasm-unsafe-eval' is the host page's set-up: shown in the console by default.
+        if (blocked) logger.error(err.message);
+        emit('lectern:error', {
+          type: blocked ? 'wasm_blocked' : 'load',
+          message: blocked ? err.message : String(err),
+          element: 'lectern-recommendations',
+        });
         const { workshops } = await api.workshops(config);
         const shown = workshopsShownOnPage();
         const open = workshops.filter(

@@ -1,5 +1,6 @@
 import type { PublicWorkshop, SiteModel } from '../api/client.ts';
 import type { StoredEvent } from '../log/index.ts';
+import { WasmBlockedError, wasmBlocked } from './wasm-blocked.ts';
 
 export type Variant = 'model' | 'popularity';
 
@@ -27,7 +28,8 @@ type Runtime = typeof import('@lectern/model/runtime');
 /**
  * Ranks workshops for this reader: the site model on their own history (variant `model`), or the
  * site's popular list (variant `popularity`). Owned, past, cancelled and sold-out workshops and
- * every non-workshop item are excluded.
+ * every non-workshop item are excluded. The model variant throws `WasmBlockedError` when the
+ * page's CSP forbids WebAssembly.
  */
 export async function pickWorkshops(options: {
   runtime: Runtime;
@@ -48,6 +50,8 @@ export async function pickWorkshops(options: {
     for (const k of open.keys()) if (!list.includes(k)) list.push(k);
     return { workshops: list.slice(0, limit).map((k) => open.get(k)!), source: 'popularity' };
   }
+  // Before downloading the model and 2.4 MB of wasm that the page would refuse to compile.
+  if (await wasmBlocked()) throw new WasmBlockedError();
   const history = runtime.historyItemKeys(options.events);
   const exclude = info.meta.items.filter((k) => !open.has(k));
   const recommender = await runtime.loadRecommender(info.modelUrl, info.meta, { ort: options.ort });
