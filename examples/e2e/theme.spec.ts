@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, type SharedServer, test } from './fixtures.ts';
 import { mintTicket, openWorkshop, room, roomContext, startAsHost } from './rooms-harness/room-fixtures.ts';
-import { hostPage, schemeOf, seriousFindings } from './widget-helpers.ts';
+import { confirmFreeSeat, hostPage, schemeOf, seriousFindings } from './widget-helpers.ts';
 
 const cards = (page: Page, element = 'lectern-workshops') => page.locator(`${element} li[data-lectern-card]`);
 
@@ -20,8 +20,7 @@ async function registerFree(page: Page, server: SharedServer, email: string) {
   await page.getByRole('button', { name: /Register: Open Q&A/ }).click();
   await page.getByLabel('Email').fill(email);
   await page.getByRole('dialog').getByRole('button', { name: 'Register' }).click();
-  await expect(page.getByRole('dialog')).toContainText('You have a ticket');
-  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await confirmFreeSeat(page, server, email);
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {

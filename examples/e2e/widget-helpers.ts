@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { SharedServer } from './fixtures.ts';
 import { openWorkshop } from './rooms-harness/room-fixtures.ts';
 
@@ -53,4 +53,24 @@ export function schemeOf(page: Page, selector: string): Promise<string | null> {
       const wrapper = el.shadowRoot?.querySelector('.scheme');
       return wrapper?.classList.contains('dark') ? 'dark' : wrapper ? 'light' : null;
     });
+}
+
+/**
+ * A free seat confirmed as a reader does it: the dialog asks to confirm by email, the emailed link
+ * (its token is the order's; the mail itself is in the dev outbox) issues the ticket, and "Back to
+ * the workshop page" brings the reader back, where the widget keeps the ticket on this device.
+ */
+export async function confirmFreeSeat(page: Page, server: SharedServer, email: string): Promise<void> {
+  await expect(page.getByRole('dialog')).toContainText('Check your email to confirm your seat');
+  const [order] = server.query<{ confirm_token: string }>(
+    'select confirm_token from orders where email = ? order by created_at desc limit 1',
+    email,
+  );
+  const confirm = await page.context().newPage();
+  await confirm.goto(`${server.url}/confirm/${order.confirm_token}`);
+  const back = await confirm.getByRole('link', { name: 'Back to the workshop page' }).getAttribute('href');
+  await confirm.close();
+  await page.goto(back ?? server.url);
+  // The return flow has read the order and kept the ticket on this device.
+  await expect(page.getByText('You have a ticket').first()).toBeVisible();
 }

@@ -38,9 +38,17 @@ describe('the development outbox', () => {
       ),
     );
     expect(res.status).toBe(201);
-    const [mail] = await until(async () => {
+    // A free seat is confirmed by the emailed link first (issue 14); its mail is in the outbox too.
+    const [confirm] = await until(async () => {
       const mails = await app.deps.mailer.outbox!.list();
       return mails.length ? mails : undefined;
+    }, 'the confirmation email in the outbox');
+    expect(confirm.subject).toBe('Confirm your seat: Knife <b>skills</b>');
+    const confirmPath = /\/confirm\/\S+/.exec(confirm.text)?.[0];
+    expect((await t.app.request(confirmPath ?? '/confirm/missing')).status).toBe(200);
+    const [mail] = await until(async () => {
+      const mails = await app.deps.mailer.outbox!.list();
+      return mails.length > 1 ? mails : undefined;
     }, 'the ticket email in the outbox');
     expect(mail).toMatchObject({
       to: 'reader@example.com',
@@ -60,7 +68,7 @@ describe('the development outbox', () => {
     expect(body).toContain(`<a href="${ticketUrl}">${ticketUrl}</a>`);
     // Stored as a file in the data dir, one line per mail.
     const lines = readFileSync(t.deps.mailer.outbox!.file, 'utf8').trim().split('\n');
-    expect(lines).toHaveLength(1);
+    expect(lines).toHaveLength(2);
   });
 
   it('lists every mail newest first, and still has them after a restart', async () => {

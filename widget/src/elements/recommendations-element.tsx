@@ -5,6 +5,7 @@ import type { WidgetConfig } from '../config.ts';
 import { emit } from '../events.ts';
 import { strings } from '../i18n/strings.ts';
 import { logger } from '../logger.ts';
+import { purchasable } from '../recommendations/pick.ts';
 import { WasmBlockedError } from '../recommendations/wasm-blocked.ts';
 import { listTickets } from '../tickets/ticket-store.ts';
 import { startLog, track } from '../track.ts';
@@ -94,13 +95,7 @@ export function Recommendations({ config, host, limit, level }: Props) {
         });
         const { workshops } = await api.workshops(config);
         const shown = workshopsShownOnPage();
-        const open = workshops.filter(
-          (w) =>
-            w.status === 'published' &&
-            w.seatsLeft > 0 &&
-            Date.parse(w.startsAt) > Date.now() &&
-            !shown.has(w.id),
-        );
+        const open = [...purchasable(workshops, Date.now()).values()].filter((w) => !shown.has(w.id));
         return { workshops: open.slice(0, limit), label: 'fallback:popularity' };
       })
       .then((result) => {

@@ -14,11 +14,12 @@ export function variantFor(anonId: string, split: number): Variant {
   return h / 2 ** 32 < split ? 'model' : 'popularity';
 }
 
-/** Workshops a reader can still buy now, by item key (`w:<id>`). */
+/** Workshops a reader can still buy now (not ended by the host either), by item key (`w:<id>`). */
 export function purchasable(workshops: readonly PublicWorkshop[], now: number): Map<string, PublicWorkshop> {
   const out = new Map<string, PublicWorkshop>();
   for (const w of workshops) {
-    if (w.status === 'published' && w.seatsLeft > 0 && Date.parse(w.startsAt) > now) out.set(`w:${w.id}`, w);
+    if (w.status === 'published' && !w.roomEndedAt && w.seatsLeft > 0 && Date.parse(w.startsAt) > now)
+      out.set(`w:${w.id}`, w);
   }
   return out;
 }
