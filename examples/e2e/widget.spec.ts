@@ -233,7 +233,8 @@ test('free registration asks to confirm by email; the link issues the ticket; a 
   await confirm.close();
   // Back on the host page the widget keeps the ticket on this device.
   await page.goto(back!);
-  await expect(page.getByText('You have a ticket')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'You have a ticket' })).toBeVisible();
+  await expect(page.locator('li[data-lectern-card="ws_demo_open-qa"]')).toContainText('You have a ticket');
 
   await page
     .locator('li[data-lectern-card="ws_demo_watercolor"]')
