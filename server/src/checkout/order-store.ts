@@ -9,6 +9,7 @@ import { HttpError, notFound } from '../http/http-error.ts';
 import { newId } from '../ids.ts';
 import type { Logger } from '../log.ts';
 import type { TicketService } from '../tickets/ticket-service.ts';
+import { orderSummary, ownerOrderView } from './order-view.ts';
 import { holdsSeat, lockWorkshop, seatRefusal, seatsTaken } from './seats.ts';
 
 /** A seat is held this long while the reader pays (the payment session closes a little earlier). */
@@ -324,35 +325,13 @@ export class OrderStore {
     let query = this.db.selectFrom('orders').selectAll().where('site_id', '=', siteId);
     if (workshopId) query = query.where('workshop_id', '=', workshopId);
     const rows = await query.orderBy('created_at', 'desc').orderBy('id').limit(500).execute();
-    return rows.map((order) => ({
-      ...this.summary(order),
-      email: order.email,
-      provider: order.provider,
-      createdAt: iso(order.created_at)!,
-      paidAt: iso(order.paid_at),
-      refundId: order.provider_refund_id,
-    }));
-  }
-
-  private summary(order: OrderRow): Omit<OrderView, 'ticket'> {
-    return {
-      id: order.id,
-      siteId: order.site_id,
-      workshopId: order.workshop_id,
-      status: order.status,
-      amount: order.amount,
-      currency: order.currency,
-      holdExpiresAt: iso(order.hold_expires_at),
-      refundReason: order.refund_reason,
-    };
+    return rows.map(ownerOrderView);
   }
 
   async view(order: OrderRow): Promise<OrderView> {
     return {
-      ...this.summary(order),
+      ...orderSummary(order),
       ticket: order.status === 'paid' || order.status === 'refunded' ? await this.tickets.view(order) : null,
     };
   }
 }
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
