@@ -5,7 +5,7 @@ import type { WidgetConfig } from '../config.ts';
 import { emit } from '../events.ts';
 import { strings } from '../i18n/strings.ts';
 import { logger } from '../logger.ts';
-import { purchasable } from '../recommendations/pick.ts';
+import { purchasable } from '../recommendations/purchasable.ts';
 import { WasmBlockedError } from '../recommendations/wasm-blocked.ts';
 import { listTickets } from '../tickets/ticket-store.ts';
 import { startLog, track } from '../track.ts';

@@ -1,5 +1,6 @@
 import type { PublicWorkshop, SiteModel } from '../api/client.ts';
 import type { StoredEvent } from '../log/index.ts';
+import { purchasable } from './purchasable.ts';
 import { WasmBlockedError, wasmBlocked } from './wasm-blocked.ts';
 
 export type Variant = 'model' | 'popularity';
@@ -12,16 +13,6 @@ export function variantFor(anonId: string, split: number): Variant {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h / 2 ** 32 < split ? 'model' : 'popularity';
-}
-
-/** Workshops a reader can still buy now (not ended by the host either), by item key (`w:<id>`). */
-export function purchasable(workshops: readonly PublicWorkshop[], now: number): Map<string, PublicWorkshop> {
-  const out = new Map<string, PublicWorkshop>();
-  for (const w of workshops) {
-    if (w.status === 'published' && !w.roomEndedAt && w.seatsLeft > 0 && Date.parse(w.startsAt) > now)
-      out.set(`w:${w.id}`, w);
-  }
-  return out;
 }
 
 type Runtime = typeof import('@lectern/model/runtime');
