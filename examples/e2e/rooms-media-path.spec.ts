@@ -90,9 +90,11 @@ test('the host picture comes with the answer to the learner first offer; a page 
       expect(await page.evaluate(`window.__firstFrame.then((f) => [f.width, f.height])`)).toEqual([640, 480]);
     }
     const [now, before] = await Promise.all(pages.slice(0, 2).map(marks));
-    // Current page: the tracks arrived with the host's answer, before the data channel opened,
-    // and no offer came over it.
-    expect(now.media).toBeLessThan(now.host);
+    // Current page: the tracks arrived with the host's answer to the first offer: no offer came
+    // over the data channel (the only other way they can arrive). Which of "tracks" and "data
+    // channel open" the page notices first is left to the scheduler: on a loaded machine the two
+    // land within a couple of milliseconds in either order, so the test does not compare them.
+    expect(now.media).toBeGreaterThan(0);
     expect(now.call).toBeUndefined();
     // Safari's way: the host offered its tracks over the open data channel, and the page answered.
     expect(before.call).toBeGreaterThan(before.host);
