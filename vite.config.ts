@@ -11,6 +11,7 @@ export default defineConfig({
           environment: 'node',
           include: [
             'model/src/**/*.test.ts',
+            'model/scripts/**/*.test.ts',
             'widget/src/**/*.node.test.ts',
             'scripts/**/*.test.ts',
             'examples/bench/**/*.test.ts',

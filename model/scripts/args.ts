@@ -36,3 +36,14 @@ export function metaPathFor(onnxPath: string): string {
 export function formatRow(name: string, m: { hr10: number; ndcg10: number; recall20: number }): string {
   return `| ${name} | ${m.hr10.toFixed(4)} | ${m.ndcg10.toFixed(4)} | ${m.recall20.toFixed(4)} |`;
 }
+
+/**
+ * The `--k` a person asked for, checked against the model: its TopK is fixed at export, so asking
+ * for more would silently return fewer.
+ */
+export function requestedK(raw: string | undefined, modelK: number, fallback = 20): number {
+  const k = Number(raw ?? Math.min(fallback, modelK));
+  if (!Number.isInteger(k) || k < 1) throw new Error('--k must be a positive integer');
+  if (k > modelK) throw new Error(`--k ${k} is more than this model returns: its K is ${modelK}`);
+  return k;
+}

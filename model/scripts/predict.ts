@@ -4,16 +4,18 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 import { loadSequences } from '../src/data/sequences.ts';
 import { loadRecommender } from '../src/runtime/index.ts';
-import { cliArgs, metaPathFor } from './args.ts';
+import { cliArgs, metaPathFor, requestedK } from './args.ts';
 
 const args = cliArgs();
 const modelPath = args.values.model ?? args.defaultModel;
-const k = Number(args.values.k ?? 20);
-if (!Number.isInteger(k) || k < 1) {
-  console.error('predict: --k must be a positive integer');
+const meta = JSON.parse(readFileSync(metaPathFor(modelPath), 'utf8'));
+let k: number;
+try {
+  k = requestedK(args.values.k, meta.k);
+} catch (err) {
+  console.error(`predict: ${(err as Error).message}`);
   process.exit(64);
 }
-const meta = JSON.parse(readFileSync(metaPathFor(modelPath), 'utf8'));
 const recommender = await loadRecommender(new Uint8Array(readFileSync(modelPath)), meta);
 const out = args.values.out ? createWriteStream(args.values.out) : process.stdout;
 for (const { user, items } of loadSequences(args.sequences)) {

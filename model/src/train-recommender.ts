@@ -1,25 +1,28 @@
 import { createHash } from 'node:crypto';
 import { Vocabulary } from './data/vocabulary.ts';
 import { exportSequenceModel } from './export/onnx-export.ts';
-import type { ModelMeta } from './runtime/model-meta.ts';
+import type { ModelAlgorithm, ModelMeta } from './runtime/model-meta.ts';
+import { type LinearMixOptions, trainLinearMix } from './train/linear-mix.ts';
 import { popularityCounts, popularityOrder } from './train/popularity.ts';
-import { type SequenceModel, type SequenceModelOptions, trainSequenceModel } from './train/sequence-model.ts';
+import type { SequenceModel } from './train/sequence-model.ts';
 
 export type TrainedRecommender = {
   onnx: Uint8Array;
   meta: ModelMeta;
   model: SequenceModel;
+  algorithm: ModelAlgorithm;
   vocabulary: Vocabulary;
 };
 
 /**
  * Trains and exports a recommender from item sequences (oldest first). Works for any catalogue:
- * the shared MOOC data, or a site's workshops and posts (`w:…`, `p:…`), however small.
+ * the shared MOOC data, or a site's workshops and posts (`w:…`, `p:…`), however small: the EASE +
+ * sequence mix up to `maxEaseItems` items, the sequence model alone above (see `meta.algorithm`).
  * `side` maps item keys to side-information entities (optional).
  */
 export function trainRecommender(
   sequences: readonly string[][],
-  options: Omit<SequenceModelOptions, 'side'> & {
+  options: Omit<LinearMixOptions, 'side'> & {
     k?: number;
     side?: Map<string, string[]>;
     items?: string[];
@@ -37,7 +40,7 @@ export function trainRecommender(
     const i = vocabulary.indexOf(key);
     if (i !== undefined) side.set(i, entities);
   }
-  const model = trainSequenceModel(encoded, vocabulary.size, { ...options, side });
+  const { model, algorithm } = trainLinearMix(encoded, vocabulary.size, { ...options, side });
   const k = Math.min(options.k ?? 50, vocabulary.size);
   const onnx = exportSequenceModel(model, k);
   const order = popularityOrder(popularityCounts(encoded, vocabulary.size));
@@ -50,6 +53,7 @@ export function trainRecommender(
     k,
     popular: order.slice(0, 50).map((i) => vocabulary.keys[i]),
     trainedAt: new Date().toISOString(),
+    algorithm,
   };
-  return { onnx, meta, model, vocabulary };
+  return { onnx, meta, model, algorithm, vocabulary };
 }

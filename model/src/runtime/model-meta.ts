@@ -14,7 +14,14 @@ export type ModelMeta = {
   /** Most popular items first: the answer when the model cannot run at all. */
   popular: string[];
   trainedAt: string;
+  /** Which model this is; a sequence model says why it is not the EASE mix (e.g. catalogue size). */
+  algorithm?: ModelAlgorithm;
 };
+
+/** Written by training; absent in models trained before issue 20 (all sequence models). */
+export type ModelAlgorithm =
+  | { name: 'ease+sequence'; lambda: number; mix: number }
+  | { name: 'sequence'; reason: string };
 
 export class RecommenderError extends Error {
   constructor(

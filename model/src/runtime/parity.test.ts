@@ -45,5 +45,5 @@ describe('ONNX ↔ reference parity', () => {
     }
     expect(same).toBe(learners.length);
     await recommender.release();
-  }, 60_000);
+  }, 180_000);
 });

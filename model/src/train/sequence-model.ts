@@ -58,6 +58,26 @@ export function trainSequenceModel(
   options: SequenceModelOptions = {},
 ): SequenceModel {
   const o = { ...DEFAULTS, ...options };
+  const { similarity, counts } = sequenceSimilarity(train, itemCount, o);
+  return {
+    itemCount,
+    ...neighbourTable(similarity, itemCount, o.neighbours),
+    bias: popularityPrior(counts, o.biasWeight),
+    maxHistory: o.maxHistory,
+    recency: o.recency,
+  };
+}
+
+/**
+ * The sequence model's dense n×n item-to-item matrix (row = earlier course) before the top-M cut,
+ * and each item's enrolment count.
+ */
+export function sequenceSimilarity(
+  train: readonly number[][],
+  itemCount: number,
+  options: SequenceModelOptions = {},
+): { similarity: Float32Array; counts: Float32Array } {
+  const o = { ...DEFAULTS, ...options };
   const n = itemCount;
   const a = new Float32Array(n * n);
   const counts = new Float32Array(n);
@@ -84,12 +104,21 @@ export function trainSequenceModel(
     }
   }
   if (o.side && o.sideWeight > 0) addSideSimilarity(a, n, o.side, o.sideWeight);
+  return { similarity: a, counts };
+}
 
-  const m = Math.max(1, Math.min(o.neighbours, n));
+/** Each row's `neighbours` strongest positive entries (unused slots: the item itself, weight 0). */
+export function neighbourTable(
+  dense: Float32Array,
+  itemCount: number,
+  neighbours: number,
+): { neighbours: number; index: Int32Array; weight: Float32Array } {
+  const n = itemCount;
+  const m = Math.max(1, Math.min(neighbours, n));
   const index = new Int32Array(n * m);
   const weight = new Float32Array(n * m);
   for (let i = 0; i < n; i++) {
-    const row = a.subarray(i * n, (i + 1) * n);
+    const row = dense.subarray(i * n, (i + 1) * n);
     const top = topIndices(row, m);
     for (let k = 0; k < m; k++) {
       const j = top[k];
@@ -98,10 +127,17 @@ export function trainSequenceModel(
       weight[i * m + k] = ok ? row[j] : 0;
     }
   }
-  const maxLog = Math.log1p(Math.max(1, ...counts));
-  const bias = new Float32Array(n);
-  for (let j = 0; j < n; j++) bias[j] = (o.biasWeight * Math.log1p(counts[j])) / maxLog;
-  return { itemCount: n, neighbours: m, index, weight, bias, maxHistory: o.maxHistory, recency: o.recency };
+  return { neighbours: m, index, weight };
+}
+
+/** A small scaled log-popularity prior: the answer for an empty history, and a tie-breaker. */
+export function popularityPrior(counts: Float32Array, biasWeight: number): Float32Array {
+  let max = 1;
+  for (const c of counts) if (c > max) max = c;
+  const maxLog = Math.log1p(max);
+  const bias = new Float32Array(counts.length);
+  for (let j = 0; j < counts.length; j++) bias[j] = (biasWeight * Math.log1p(counts[j])) / maxLog;
+  return bias;
 }
 
 /** Indices of the `k` largest values, largest first (ties: lower index first). */
