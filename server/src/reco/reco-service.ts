@@ -5,6 +5,9 @@ import { HttpError } from '../http/http-error.ts';
 import type { Logger } from '../log.ts';
 import { readSiteTrainingData } from './site-training-data.ts';
 
+/** The largest catalogue the server fits with EASE in-process (see `train`). */
+export const SERVER_MAX_EASE_ITEMS = 1000;
+
 export type StoredModel = {
   version: string;
   meta: ModelMeta;
@@ -92,6 +95,10 @@ export class RecoService {
       items: data.items,
       side: data.side,
       k: Math.min(50, data.items.length),
+      // Training runs in the server's own process: the EASE inversion grows with n³ (~42 s at
+      // 3,320 items, ~1 s at 1,000), so above 1,000 items a site gets the sequence model alone
+      // (the metadata says so) rather than a server that stops answering while it trains.
+      maxEaseItems: SERVER_MAX_EASE_ITEMS,
     });
     const source = data.eventsUsed > 0 ? 'events' : 'cold-start';
     const createdAt = this.now();
