@@ -58,24 +58,14 @@ export class WaitlistService {
     return { position: Number(ahead.n) + 1 };
   }
 
-  /** Offers a freed seat to the first person waiting who has not been offered one yet. */
+  /**
+   * Offers a freed seat to the first person waiting who has not been offered one yet. Two seats
+   * freed at once (two processes, or two releases in flight) both read the same first person:
+   * one claims them, the other moves on to the next, so each freed seat reaches someone.
+   */
   async offerNext(workshopId: string): Promise<string | null> {
-    const next = await this.db
-      .selectFrom('waitlist')
-      .selectAll()
-      .where('workshop_id', '=', workshopId)
-      .where('offered_at', 'is', null)
-      .orderBy('created_at')
-      .orderBy('id')
-      .executeTakeFirst();
+    const next = await this.claimNext(workshopId);
     if (!next) return null;
-    const claimed = await this.db
-      .updateTable('waitlist')
-      .set({ offered_at: this.now() })
-      .where('id', '=', next.id)
-      .where('offered_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) === 0) return null;
     const workshop = await this.workshops.getPublic(next.site_id, workshopId).catch(() => null);
     if (workshop?.status !== 'published') return null;
     const locale = next.locale === 'zh-CN' ? 'zh-CN' : 'en';
@@ -84,5 +74,26 @@ export class WaitlistService {
     await this.mailer.send({ to: next.email, ...mail });
     this.log.info({ workshopId }, 'offered a freed seat to the waitlist');
     return next.email;
+  }
+
+  private async claimNext(workshopId: string) {
+    for (;;) {
+      const next = await this.db
+        .selectFrom('waitlist')
+        .selectAll()
+        .where('workshop_id', '=', workshopId)
+        .where('offered_at', 'is', null)
+        .orderBy('created_at')
+        .orderBy('id')
+        .executeTakeFirst();
+      if (!next) return null;
+      const claimed = await this.db
+        .updateTable('waitlist')
+        .set({ offered_at: this.now() })
+        .where('id', '=', next.id)
+        .where('offered_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) > 0) return next;
+    }
   }
 }
