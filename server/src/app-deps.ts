@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { EventWriter } from './db/event-writer.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
+import type { JobLeases } from './jobs/job-leases.ts';
 import type { Logger } from './log.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { PaymentProvider } from './payments/payment-provider.ts';
@@ -37,6 +38,8 @@ export type AppDeps = {
   limits: { read: RateLimiter; write: RateLimiter };
   /** Live rooms: passes, roster, presence (the PeerJS server in server.ts reports to it). */
   rooms: RoomService;
+  /** Background jobs' leases: each job runs in one process of those sharing the database. */
+  leases: JobLeases;
   /** Who is connected to the signalling server, per room (the PeerJS server reports to it). */
   roomPresence: RoomPresence;
   /** The PeerJS server's open sockets; the room service closes those whose pass stopped opening the room. */

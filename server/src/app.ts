@@ -19,6 +19,7 @@ import { corsHeaders, preflightHeaders } from './http/cors.ts';
 import { HttpError } from './http/http-error.ts';
 import { decodePathSegment } from './http/path.ts';
 import { RateLimiter } from './http/rate-limit.ts';
+import { JobLeases, newProcessId } from './jobs/job-leases.ts';
 import type { Logger } from './log.ts';
 import { Mailer } from './mail/mailer.ts';
 import { Outbox } from './mail/outbox.ts';
@@ -62,7 +63,10 @@ export function createDeps({ config, db, log, now = Date.now, sqlite }: CreateAp
   const payments = stripe
     ? new StripePaymentProvider(stripe, config.stripe.publishableKey)
     : new DevPaymentProvider(config.publicUrl);
-  const roomPresence = new RoomPresence();
+  // Presence rows and job leases say which process holds a socket or runs a job.
+  const processId = newProcessId();
+  const leases = new JobLeases(db, processId, now);
+  const roomPresence = new RoomPresence(db, processId, now);
   const peerSockets = new PeerSockets();
   const rooms = new RoomService(
     db,
@@ -102,11 +106,18 @@ export function createDeps({ config, db, log, now = Date.now, sqlite }: CreateAp
     },
     ownOrigins: ownOriginsOf(config.publicUrl),
     eventWriter: sqlite ? sqliteEventWriter(db, sqlite) : kyselyEventWriter(db),
-    reco: new RecoService(db, log, now, {
-      afterEvents: config.recoRetrainEvents,
-      minIntervalMs: config.recoRetrainIntervalSeconds * 1000,
-    }),
+    reco: new RecoService(
+      db,
+      log,
+      now,
+      {
+        afterEvents: config.recoRetrainEvents,
+        minIntervalMs: config.recoRetrainIntervalSeconds * 1000,
+      },
+      leases,
+    ),
     rooms,
+    leases,
     roomPresence,
     peerSockets,
   };

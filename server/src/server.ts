@@ -8,6 +8,8 @@ import { type DataDirLock, lockDataDir } from './db/data-dir-lock.ts';
 import { migrate, openDatabase } from './db/database.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { answerClientError, requestErrorResponse } from './http/transport-errors.ts';
+import { backgroundJobs } from './jobs/background-jobs.ts';
+import { JobRunner } from './jobs/job-runner.ts';
 import { createLogger } from './log.ts';
 import { attachSignalling } from './rooms/signalling.ts';
 import { ortRoutes } from './static/ort-routes.ts';
@@ -59,14 +61,8 @@ async function start(config: Config, dataDirLock: DataDirLock): Promise<RunningS
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
-  // Lapsed seat holds are also ignored by every seat count; this turns them into expired orders
-  // and offers the freed seats to the waitlist. It also retries refunds of late payments that
-  // the payment provider could not take when they were first made.
-  const sweeper = setInterval(() => {
-    deps.orders.expireHolds().catch((err) => log.warn({ err }, 'hold sweep failed'));
-    deps.orders.retryOwedRefunds().catch((err) => log.warn({ err }, 'refund retry failed'));
-  }, 60_000);
-  sweeper.unref();
+  const jobs = new JobRunner(deps.leases, log);
+  for (const job of backgroundJobs(deps)) jobs.every(job);
   const port = (server.address() as AddressInfo).port;
   const url = config.port === 0 ? `http://localhost:${port}` : config.publicUrl;
   log.info({ url, dataDir: config.dataDir, payments: config.payments }, 'lectern listening');
@@ -80,14 +76,14 @@ async function start(config: Config, dataDirLock: DataDirLock): Promise<RunningS
     close() {
       closing ??= (async () => {
         // In-flight requests finish; idle keep-alive sockets are closed at once, stragglers after 10 s.
-        signalling.close();
+        await signalling.close();
         deps.reco.close();
         const force = setTimeout(() => server.closeAllConnections(), 10_000);
         force.unref();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         clearTimeout(force);
-        clearInterval(sweeper);
+        await jobs.stop();
         deps.mailer.close();
         await checkpointer.stop();
         await database.close();

@@ -178,6 +178,8 @@ export interface Database {
   room_passes: RoomPassTable;
   rooms: RoomTable;
   ratings: RatingTable;
+  room_presence: RoomPresenceTable;
+  job_leases: JobLeaseTable;
 }
 
 export type SiteRow = Selectable<SiteTable>;
@@ -188,3 +190,20 @@ export type OrderRow = Selectable<OrderTable>;
 export type TicketRow = Selectable<TicketTable>;
 export type NewEvent = Insertable<EventTable>;
 export type RoomPassRow = Selectable<RoomPassTable>;
+
+/** A signalling connection, refreshed by the process holding it (migration 014). */
+export interface RoomPresenceTable {
+  peer_id: string;
+  workshop_id: string;
+  role: 'host' | 'learner';
+  process_id: string;
+  connected_at: number;
+  seen_at: number;
+}
+
+/** Which process runs a background job until `expires_at` (migration 014). */
+export interface JobLeaseTable {
+  name: string;
+  holder: string;
+  expires_at: number;
+}

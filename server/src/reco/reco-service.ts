@@ -2,6 +2,7 @@ import { type ModelMeta, trainRecommender } from '@lectern/model';
 import type { ModelSource } from '../contract/reco.ts';
 import type { Db } from '../db/database.ts';
 import { HttpError } from '../http/http-error.ts';
+import type { JobLeases } from '../jobs/job-leases.ts';
 import type { Logger } from '../log.ts';
 import { readSiteTrainingData } from './site-training-data.ts';
 
@@ -38,6 +39,8 @@ export class RecoService {
     private readonly log: Logger,
     private readonly now: () => number,
     private readonly retrain: RetrainPolicy,
+    /** With several processes, a site's background retrain runs in one of them per interval. */
+    private readonly leases?: JobLeases,
   ) {}
 
   async latest(siteId: string): Promise<StoredModel | null> {
@@ -128,21 +131,35 @@ export class RecoService {
    * and at most once per interval per site: under a stream of events the model is refreshed
    * every `minIntervalMs`, not after every few batches.
    */
-  noteEvents(siteId: string, accepted: number): void {
+  noteEvents(siteId: string, accepted: number, retry = false): void {
     const { afterEvents, minIntervalMs } = this.retrain;
-    if (accepted <= 0 || afterEvents <= 0) return;
+    if ((accepted <= 0 && !retry) || afterEvents <= 0) return;
     const count = (this.newEvents.get(siteId) ?? 0) + accepted;
     this.newEvents.set(siteId, count);
     if (count < afterEvents || this.training.has(siteId) || this.deferred.has(siteId)) return;
     const wait = (this.lastTrained.get(siteId) ?? Number.NEGATIVE_INFINITY) + minIntervalMs - this.now();
     const start = () => {
       this.deferred.delete(siteId);
-      this.train(siteId).catch((err) => this.log.warn({ err, siteId }, 'background model training failed'));
+      this.claimRetrain(siteId)
+        .then((mine) => {
+          if (mine) return this.train(siteId);
+          // Another process retrained the site within the interval (from every stored event):
+          // this process's count stands, and it tries again once that interval has passed.
+          this.lastTrained.set(siteId, this.now());
+          this.noteEvents(siteId, 0, true);
+        })
+        .catch((err) => this.log.warn({ err, siteId }, 'background model training failed'));
     };
     const timer = setTimeout(start, Math.max(0, wait));
     // A pending retrain never keeps the process alive on shutdown.
     timer.unref();
     this.deferred.set(siteId, timer);
+  }
+
+  /** True when no other process retrained the site within the interval; takes it for this one. */
+  private claimRetrain(siteId: string): Promise<boolean> {
+    if (!this.leases) return Promise.resolve(true);
+    return this.leases.claim(`reco-retrain:${siteId}`, this.retrain.minIntervalMs, { renew: false });
   }
 
   /** Whether a background retrain of the site is waiting for its interval to pass. */

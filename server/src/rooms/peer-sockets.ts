@@ -19,6 +19,11 @@ export class PeerSockets {
     return true;
   }
 
+  /** The peer ids whose sockets this process holds. */
+  ids(): string[] {
+    return [...this.clients.keys()];
+  }
+
   /** Closes the peer's WebSocket (4001); its later `lost` is then ignored. */
   close(peerId: string): void {
     this.clients.get(peerId)?.getSocket()?.close(4001, 'superseded');

@@ -1,8 +1,19 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { sameSecret } from '../ids.ts';
+import { sameSecret, sha256 } from '../ids.ts';
 
 /**
- * Signalling credentials. The peer id is random (PeerJS ids allow letters, digits, `-`, `_`);
+ * Eight hex digits naming a room inside its peer ids. With several server processes a room's
+ * signalling must live on one process (PeerJS relays only between its own clients), and the
+ * signalling WebSocket's URL carries nothing but the peer id and token: so the load balancer
+ * hashes on this tag (`^l[hl]-([0-9a-f]{8})` of the `id` query parameter; docs/deploy.md).
+ */
+export function roomTagOf(workshopId: string): string {
+  return sha256(`room:${workshopId}`).slice(0, 8);
+}
+
+/**
+ * Signalling credentials. The peer id is the room's tag and 64 random bits (PeerJS ids allow
+ * letters, digits, `-`, `_`);
  * the token is "<expiry ms>.<HMAC(peer id, expiry)>", so a forged or altered token fails before
  * any database lookup.
  */
@@ -13,8 +24,8 @@ export class RoomPassSigner {
     this.key = `room-pass:${secret}`;
   }
 
-  newPeerId(role: 'host' | 'learner'): string {
-    return `${role === 'host' ? 'lh' : 'll'}-${randomBytes(12).toString('hex')}`;
+  newPeerId(role: 'host' | 'learner', workshopId: string): string {
+    return `${role === 'host' ? 'lh' : 'll'}-${roomTagOf(workshopId)}${randomBytes(8).toString('hex')}`;
   }
 
   sign(peerId: string, expiresAtMs: number): string {

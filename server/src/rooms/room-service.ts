@@ -46,7 +46,7 @@ const seatOf = (ticketId: string | null) => sha256(`seat:${ticketId}`).slice(0, 
  */
 export class RoomService {
   readonly passes: RoomPassSigner;
-  readonly admissions = new AdmissionSigner();
+  readonly admissions: AdmissionSigner;
   private readonly store: PassStore;
   private readonly presence: RoomPresence;
   private readonly sockets: RoomLinks['sockets'];
@@ -60,15 +60,20 @@ export class RoomService {
     private readonly now: () => number = Date.now,
   ) {
     this.passes = new RoomPassSigner(config.secret);
+    this.admissions = new AdmissionSigner(config.secret);
     this.store = new PassStore(db, now);
     this.presence = links.presence;
     this.sockets = links.sockets;
   }
 
-  /** A pass stopped opening the room: it is offline at once, and its socket is closed. */
-  private kick(peerId: string): void {
-    this.presence.disconnected(peerId);
-    this.sockets.close(peerId);
+  /**
+   * Passes stopped opening the room: offline at once for every process, and their sockets closed
+   * when this process holds them (another process closes its own at its next presence heartbeat,
+   * see `closedOf` and signalling.ts).
+   */
+  private async kick(peerIds: string[]): Promise<void> {
+    for (const id of peerIds) this.sockets.close(id);
+    await this.presence.removed(peerIds);
   }
 
   private async workshop(workshopId: string): Promise<WorkshopRow> {
@@ -114,11 +119,10 @@ export class RoomService {
       throw roomRefusal('removed', 'The host removed this ticket from the room');
     }
     const active = await this.store.active(workshopId);
+    const online = await this.presence.learnersOnline(workshopId);
     const seatsOnline = new Set(
       active
-        .filter(
-          (p) => p.role === 'learner' && p.ticket_id !== ticket.ticketId && this.presence.isOnline(p.peer_id),
-        )
+        .filter((p) => p.role === 'learner' && p.ticket_id !== ticket.ticketId && online.has(p.peer_id))
         .map((p) => p.ticket_id),
     );
     if (seatsOnline.size >= this.config.rooms.learnerLimit) {
@@ -150,7 +154,7 @@ export class RoomService {
     name: string,
   ): Promise<RoomJoin> {
     const now = this.now();
-    const peerId = this.passes.newPeerId(role);
+    const peerId = this.passes.newPeerId(role, workshop.id);
     const expiresAt = times.closesAt;
     await this.store.insert({
       peer_id: peerId,
@@ -171,7 +175,7 @@ export class RoomService {
       token: this.passes.sign(peerId, expiresAt),
       expiresAt: new Date(expiresAt).toISOString(),
       name,
-      hostPeerId: role === 'host' ? null : this.presence.hostOf(workshop.id),
+      hostPeerId: role === 'host' ? null : await this.presence.hostOf(workshop.id),
       admission:
         role === 'learner'
           ? this.admissions.sign({
@@ -196,7 +200,7 @@ export class RoomService {
 
   private async supersede(peerIds: string[]): Promise<void> {
     await this.store.supersede(peerIds);
-    for (const id of peerIds) this.kick(id);
+    await this.kick(peerIds);
   }
 
   /** The live pass behind a peer id + token, or null (forged, expired, superseded, removed, ended, refunded). */
@@ -217,7 +221,7 @@ export class RoomService {
    * drops the learner at its next roster check.
    */
   async orderRefunded(orderId: string): Promise<void> {
-    for (const peerId of await this.store.unsupersededOfOrder(orderId)) this.kick(peerId);
+    await this.kick(await this.store.unsupersededOfOrder(orderId));
   }
 
   /**
@@ -245,7 +249,7 @@ export class RoomService {
     }
     const workshop = await this.workshop(workshopId);
     return {
-      hostPeerId: ended ? null : this.presence.hostOf(workshopId),
+      hostPeerId: ended ? null : await this.presence.hostOf(workshopId),
       ended: ended || this.now() >= roomTimes(workshop, this.config.rooms).closesAt,
       closesAt: new Date(roomTimes(workshop, this.config.rooms).closesAt).toISOString(),
     };
@@ -253,6 +257,7 @@ export class RoomService {
 
   async roster(workshopId: string): Promise<Roster> {
     const passes = await this.store.active(workshopId);
+    const online = await this.presence.learnersOnline(workshopId);
     return {
       learnerLimit: this.config.rooms.learnerLimit,
       // Learners who came in: a pass only fetched by a join screen is nobody in the room yet.
@@ -263,7 +268,7 @@ export class RoomService {
           name: p.name,
           role: p.role,
           seat: seatOf(p.ticket_id),
-          online: this.presence.isOnline(p.peer_id),
+          online: online.has(p.peer_id),
           issuedAt: new Date(Number(p.issued_at)).toISOString(),
         })),
     };
@@ -273,7 +278,7 @@ export class RoomService {
     const pass = await this.store.inRoom(workshopId, peerId);
     if (pass?.role !== 'learner') throw notFound('Participant');
     await this.store.removeTicket(workshopId, pass.ticket_id);
-    this.kick(peerId);
+    await this.kick([peerId]);
   }
 
   async end(workshopId: string, siteId: string): Promise<void> {
@@ -283,7 +288,7 @@ export class RoomService {
       .values({ workshop_id: workshopId, site_id: siteId, ended_at: now })
       .onConflict((oc) => oc.column('workshop_id').doUpdateSet({ ended_at: now }))
       .execute();
-    for (const p of await this.store.active(workshopId)) this.kick(p.peer_id);
+    await this.kick((await this.store.active(workshopId)).map((p) => p.peer_id));
     this.log.info({ workshopId }, 'room ended');
   }
 
@@ -304,6 +309,16 @@ export class RoomService {
       .where('workshop_id', '=', workshopId)
       .execute();
     this.log.info({ workshopId }, 'room reopened');
+  }
+
+  /**
+   * Of the peers whose sockets this process holds, those whose pass no longer opens the room
+   * (superseded, removed, refunded, ended — possibly by a request another process served).
+   */
+  async closedOf(peerIds: readonly string[]): Promise<string[]> {
+    const closed: string[] = [];
+    for (const id of peerIds) if (!(await this.store.state(id))?.opens) closed.push(id);
+    return closed;
   }
 
   /** True when `peerId~token` is this room's host pass, the room's end aside (for `reopen`). */

@@ -208,7 +208,7 @@ describe('POST /v1/rooms/:workshop/join', () => {
           jsonRequest('POST', { ticket: token }, { Origin: ORIGIN }),
         );
       const first = await (await req(a.token)).json();
-      small.deps.roomPresence.connected(first.peerId, w.id, 'learner', Date.now());
+      await small.deps.roomPresence.connected(first.peerId, w.id, 'learner');
       const full = await req(b.token);
       expect(full.status).toBe(409);
       expect((await full.json()).error.details.reason).toBe('room_full');

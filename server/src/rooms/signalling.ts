@@ -4,12 +4,15 @@ import { ExpressPeerServer, type IClient } from 'peer';
 import { WebSocketServer } from 'ws';
 import type { AppDeps } from '../app-deps.ts';
 import type { Logger } from '../log.ts';
+import { PRESENCE_TIMING } from './room-presence.ts';
 import { SIGNALLING } from './room-service.ts';
 
 export type Signalling = {
   /** Handles `/peerjs…` HTTP requests; returns false for every other path (Hono takes those). */
   handle(req: IncomingMessage, res: ServerResponse): boolean;
-  close(): void;
+  /** One presence heartbeat (the timer runs it every `PRESENCE_TIMING.heartbeatMs`). */
+  heartbeat(): Promise<void>;
+  close(): Promise<void>;
 };
 
 /**
@@ -17,13 +20,20 @@ export type Signalling = {
  * `connection` event fires after a client is registered, so every WebSocket is checked in
  * `verifyClient` first: a peer id + token that `POST /v1/rooms/:workshop/join` did not issue (or
  * that expired, was superseded, or was removed) gets HTTP 401 and never reaches the PeerJS realm.
+ *
+ * Several processes: PeerJS relays messages only between clients of one process, so a room's
+ * signalling must reach one process — the load balancer hashes on the room tag inside the peer id
+ * (`roomTagOf`, docs/deploy.md). Presence is written to the database for every process to read,
+ * and each heartbeat closes the sockets here whose pass stopped opening the room through a
+ * request another process served (removed, refunded, ended, superseded by the host's reload).
  */
 export function attachSignalling(
   server: Server,
   { rooms, roomPresence, peerSockets }: Pick<AppDeps, 'rooms' | 'roomPresence' | 'peerSockets'>,
   log: Logger,
-  now = Date.now,
+  heartbeatMs = PRESENCE_TIMING.heartbeatMs,
 ): Signalling {
+  const reportFailure = (err: unknown) => log.warn({ err }, 'room presence write failed');
   // Filled by verifyClient, read when PeerJS registers the client (it emits `connection` only for
   // new registrations; a reconnect onto a live registration keeps its presence).
   const verified = new Map<string, { workshopId: string; role: 'host' | 'learner' }>();
@@ -66,11 +76,21 @@ export function attachSignalling(
     peerSockets.opened(client);
     const who = verified.get(id);
     verified.delete(id);
-    if (who) roomPresence.connected(id, who.workshopId, who.role, now());
+    if (who) roomPresence.connected(id, who.workshopId, who.role).catch(reportFailure);
   });
   peerServer.on('disconnect', (client: IClient) => {
-    if (peerSockets.lost(client)) roomPresence.disconnected(client.getId());
+    if (peerSockets.lost(client)) roomPresence.disconnected(client.getId()).catch(reportFailure);
   });
+
+  async function heartbeat(): Promise<void> {
+    await roomPresence.heartbeat();
+    for (const peerId of await rooms.closedOf(peerSockets.ids())) {
+      peerSockets.close(peerId);
+      await roomPresence.disconnected(peerId);
+    }
+  }
+  const timer = setInterval(() => heartbeat().catch(reportFailure), heartbeatMs);
+  timer.unref();
   peerServer.on('error', (err) => log.warn({ err }, 'signalling error'));
 
   // `ExpressPeerServer` starts its WebSocket server when mounted; its WS path becomes /peerjs/peerjs.
@@ -93,9 +113,12 @@ export function attachSignalling(
       parent(req, res);
       return true;
     },
-    close() {
+    heartbeat,
+    async close() {
+      clearInterval(timer);
       for (const client of wss?.clients ?? []) client.terminate();
       wss?.close();
+      await roomPresence.close().catch(reportFailure);
     },
   };
 }
