@@ -12,6 +12,7 @@ import { stripeWebhookRoutes } from './checkout/stripe-webhook.ts';
 import type { Config } from './config.ts';
 import type { ErrorBody } from './contract/errors.ts';
 import type { Db } from './db/database.ts';
+import { clientErrorFromDatabase } from './db/database-errors.ts';
 import { kyselyEventWriter, sqliteEventWriter } from './db/event-writer.ts';
 import { outboxRoutes } from './dev/outbox-routes.ts';
 import { eventRoutes } from './events/routes.ts';
@@ -203,7 +204,8 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => c.json(errorJson('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
 
-  app.onError(async (err, c) => {
+  app.onError(async (caught, c) => {
+    const err = clientErrorFromDatabase(caught) ?? caught;
     const res =
       err instanceof HttpError
         ? c.json(errorJson(err.code, err.message, err.details), err.status, err.headers)

@@ -7,6 +7,21 @@ import { loadConfig } from './config.ts';
 const dir = () => mkdtempSync(path.join(tmpdir(), 'lectern-config-'));
 
 describe('loadConfig', () => {
+  it('selects PostgreSQL only for a postgres:// URL, and SQLite without one', () => {
+    expect(loadConfig({ LECTERN_DATA_DIR: dir() }).databaseUrl).toBeUndefined();
+    const url = 'postgres://lectern@db.internal:5432/lectern';
+    expect(loadConfig({ LECTERN_DATA_DIR: dir(), LECTERN_DATABASE_URL: url })).toMatchObject({
+      databaseUrl: url,
+      databasePoolSize: 10,
+    });
+    expect(() => loadConfig({ LECTERN_DATA_DIR: dir(), LECTERN_DATABASE_URL: 'mysql://x/y' })).toThrow(
+      /LECTERN_DATABASE_URL must be a PostgreSQL URL/,
+    );
+    expect(() => loadConfig({ LECTERN_DATA_DIR: dir(), LECTERN_DATABASE_POOL_SIZE: '0' })).toThrow(
+      /LECTERN_DATABASE_POOL_SIZE must be at least 1/,
+    );
+  });
+
   it('stops production without a secret, naming the variable', () => {
     expect(() =>
       loadConfig({

@@ -11,6 +11,10 @@ export type Config = {
   /** Base URL browsers use to reach this server (links in emails, .ics, return URLs). */
   publicUrl: string;
   dataDir: string;
+  /** `postgres://…` selects PostgreSQL; unset, the SQLite file `lectern.sqlite` in `dataDir`. */
+  databaseUrl?: string;
+  /** PostgreSQL connections per process. */
+  databasePoolSize: number;
   /** Signs owner sessions, tickets and room credentials. */
   secret: string;
   logLevel: string;
@@ -150,6 +154,8 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     publicUrl,
     dataDir,
+    databaseUrl: loadDatabaseUrl(env),
+    databasePoolSize: loadPoolSize(env),
     secret: loadSecret(env, mode, dataDir),
     logLevel: env.LECTERN_LOG_LEVEL || (mode === 'test' ? 'silent' : 'info'),
     bodyLimitBytes: int(env, 'LECTERN_BODY_LIMIT', 64 * 1024),
@@ -176,6 +182,23 @@ export function loadConfig(env: Env = process.env): Config {
     rooms: loadRoomsConfig(env),
     holds: loadHoldsConfig(env),
   };
+}
+
+function loadDatabaseUrl(env: Env): string | undefined {
+  const raw = env.LECTERN_DATABASE_URL;
+  if (!raw) return undefined;
+  if (!/^postgres(ql)?:\/\/./.test(raw)) {
+    throw new ConfigError(
+      'LECTERN_DATABASE_URL must be a PostgreSQL URL, e.g. postgres://lectern@db.internal/lectern (unset: SQLite in LECTERN_DATA_DIR)',
+    );
+  }
+  return raw;
+}
+
+function loadPoolSize(env: Env): number {
+  const size = int(env, 'LECTERN_DATABASE_POOL_SIZE', 10);
+  if (size < 1) throw new ConfigError('LECTERN_DATABASE_POOL_SIZE must be at least 1');
+  return size;
 }
 
 function loadHoldsConfig(env: Env): HoldsConfig {

@@ -12,6 +12,8 @@ describe('@lectern/server public surface', () => {
       'ROOM_PAGE_CSS',
       'TicketSigner',
       'createTestApp',
+      'createTestDatabase',
+      'onPostgres',
     ]);
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from './test-support/test-database.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const tsx = path.join(
@@ -15,21 +16,27 @@ const tsx = path.join(
 
 let child: ChildProcess | undefined;
 let dataDir: string | undefined;
-afterEach(() => {
+let database: TestDatabase | undefined;
+afterEach(async () => {
   child?.kill('SIGTERM');
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await database?.drop();
   child = undefined;
   dataDir = undefined;
+  database = undefined;
 });
 
 /** Runs `main.ts` as `npm start` does (`tsx src/main.ts`) and resolves with its banner. */
-function start(env: Record<string, string>): Promise<string> {
+async function start(env: Record<string, string>): Promise<string> {
   dataDir = mkdtempSync(path.join(tmpdir(), 'lectern-main-'));
+  // Under `npm run test:pg`, `npm start` on its own PostgreSQL database.
+  database = await createTestDatabase();
   child = spawn(process.execPath, [tsx, path.join(here, 'main.ts')], {
     env: {
       PATH: process.env.PATH,
       HOST: '127.0.0.1',
       LECTERN_DATA_DIR: dataDir,
+      ...(database.url && { LECTERN_DATABASE_URL: database.url }),
       LECTERN_LOG_LEVEL: 'silent',
       ...env,
     },

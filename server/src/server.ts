@@ -5,7 +5,7 @@ import { createApp, createDeps } from './app.ts';
 import type { Config } from './config.ts';
 import { startCheckpointer } from './db/checkpointer.ts';
 import { type DataDirLock, lockDataDir } from './db/data-dir-lock.ts';
-import { migrate, openDatabase } from './db/database.ts';
+import { connectDatabase, migrate } from './db/database.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { answerClientError, requestErrorResponse } from './http/transport-errors.ts';
 import { backgroundJobs } from './jobs/background-jobs.ts';
@@ -26,7 +26,8 @@ export type RunningServer = {
 
 /** Opens the database, migrates, seeds the demo (dev), and listens. `close()` drains and closes. */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const dataDirLock = lockDataDir(config.dataDir);
+  // Two processes on one SQLite file would corrupt each other's WAL view; PostgreSQL is shared by design.
+  const dataDirLock = config.databaseUrl ? { release() {} } : lockDataDir(config.dataDir);
   try {
     return await start(config, dataDirLock);
   } catch (err) {
@@ -37,10 +38,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
 async function start(config: Config, dataDirLock: DataDirLock): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
-  const database = openDatabase(config.dataDir);
+  const database = connectDatabase(config);
   const applied = await migrate(database.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
-  const checkpointer = startCheckpointer(database.sqlite, log);
+  const checkpointer = database.sqlite ? startCheckpointer(database.sqlite, log) : undefined;
   const deps = createDeps({ config, db: database.db, log, sqlite: database.sqlite });
   const demo = config.seedDemo ? await seedDemo(deps) : undefined;
 
@@ -65,7 +66,10 @@ async function start(config: Config, dataDirLock: DataDirLock): Promise<RunningS
   for (const job of backgroundJobs(deps)) jobs.every(job);
   const port = (server.address() as AddressInfo).port;
   const url = config.port === 0 ? `http://localhost:${port}` : config.publicUrl;
-  log.info({ url, dataDir: config.dataDir, payments: config.payments }, 'lectern listening');
+  log.info(
+    { url, dataDir: config.dataDir, database: database.dialect, payments: config.payments },
+    'lectern listening',
+  );
 
   let closing: Promise<void> | undefined;
   return {
@@ -85,7 +89,7 @@ async function start(config: Config, dataDirLock: DataDirLock): Promise<RunningS
         clearTimeout(force);
         await jobs.stop();
         deps.mailer.close();
-        await checkpointer.stop();
+        await checkpointer?.stop();
         await database.close();
         dataDirLock.release();
         log.info('lectern stopped');

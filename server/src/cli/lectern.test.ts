@@ -2,25 +2,34 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/database.ts';
+import { loadConfig } from '../config.ts';
+import { connectDatabase } from '../db/database.ts';
+import { createTestDatabase, type TestDatabase } from '../test-support/test-database.ts';
 import { runCli } from './lectern.ts';
 
 let dataDir: string;
+let database: TestDatabase;
 const saved = {
   dataDir: process.env.LECTERN_DATA_DIR,
+  databaseUrl: process.env.LECTERN_DATABASE_URL,
   publicUrl: process.env.LECTERN_PUBLIC_URL,
   port: process.env.PORT,
 };
-beforeEach(() => {
+beforeEach(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'lectern-cli-'));
   process.env.LECTERN_DATA_DIR = dataDir;
+  // Under `npm run test:pg`, a fresh PostgreSQL database per test; else the data dir's SQLite file.
+  database = await createTestDatabase();
+  restore('LECTERN_DATABASE_URL', database.url);
   delete process.env.LECTERN_PUBLIC_URL;
   delete process.env.PORT;
 });
-afterEach(() => {
+afterEach(async () => {
   restore('LECTERN_DATA_DIR', saved.dataDir);
+  restore('LECTERN_DATABASE_URL', saved.databaseUrl);
   restore('LECTERN_PUBLIC_URL', saved.publicUrl);
   restore('PORT', saved.port);
+  await database.drop();
 });
 
 function restore(name: string, value: string | undefined) {
@@ -47,7 +56,7 @@ describe('lectern site create', () => {
     const key = /owner key:\s+(\S+)/.exec(res.out)?.[1];
     expect(id).toMatch(/^site_/);
     expect(key).toMatch(/^lk_/);
-    const db = openDatabase(dataDir);
+    const db = connectDatabase(loadConfig());
     const row = await db.db.selectFrom('sites').selectAll().where('id', '=', id!).executeTakeFirstOrThrow();
     await db.close();
     expect(JSON.parse(row.origins)).toEqual(['https://blog.example']);

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../config.ts';
-import { migrate, openDatabase } from '../db/database.ts';
+import { connectDatabase, migrate } from '../db/database.ts';
 import type { CliCommand } from './command.ts';
 import { cliCommands } from './commands.ts';
 
@@ -8,7 +8,7 @@ const USAGE = `Usage: lectern <command> [options]
 Commands:
 ${cliCommands.map((c) => `  ${c.usage}`).join('\n')}
 
-Environment: LECTERN_DATA_DIR (default ./data) and the other variables in server/README.md.`;
+Environment: LECTERN_DATA_DIR (default ./data), LECTERN_DATABASE_URL (PostgreSQL) and the other variables in server/README.md.`;
 
 export async function runCli(argv: string[], out = console.log, err = console.error): Promise<number> {
   const [group, action, ...rest] = argv;
@@ -32,7 +32,7 @@ export async function runCli(argv: string[], out = console.log, err = console.er
     err(USAGE);
     return 64;
   }
-  const database = openDatabase(config.dataDir);
+  const database = connectDatabase(config);
   try {
     await migrate(database.db);
     return await command.run({ args: rest, config, db: database.db, out, err });

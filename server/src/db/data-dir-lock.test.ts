@@ -30,6 +30,9 @@ function run(args: string[], ready: string): Promise<Run> {
       PORT: '0',
       HOST: '127.0.0.1',
       LECTERN_DATA_DIR: dataDir,
+      // The claim guards the SQLite file in the data directory: under `npm run test:pg` too these
+      // servers use SQLite (on PostgreSQL several processes share one database by design).
+      LECTERN_DATABASE_URL: '',
       LECTERN_SEED_DEMO: '0',
       LECTERN_LOG_LEVEL: 'silent',
     },

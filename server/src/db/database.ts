@@ -2,23 +2,37 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, type MigrationProvider, Migrator, SqliteDialect } from 'kysely';
+import type { Config } from '../config.ts';
 import { migrations } from './migrations/index.ts';
+import { openPostgres } from './postgres.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
 
 export type OpenedDatabase = {
   db: Db;
-  /** The underlying SQLite handle (benchmarks compare against it). */
-  sqlite: SQLite.Database;
+  dialect: 'sqlite' | 'postgres';
+  /** The underlying SQLite handle (the event writer's fast path, benchmarks); none on PostgreSQL. */
+  sqlite: SQLite.Database | undefined;
   close(): Promise<void>;
 };
 
+export type OpenedSqlite = OpenedDatabase & { dialect: 'sqlite'; sqlite: SQLite.Database };
+
+/** The database the configuration names: PostgreSQL at `databaseUrl`, else SQLite in `dataDir`. */
+export function connectDatabase(
+  config: Pick<Config, 'dataDir' | 'databaseUrl' | 'databasePoolSize'>,
+): OpenedDatabase {
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl, { poolSize: config.databasePoolSize })
+    : openDatabase(config.dataDir);
+}
+
 /**
  * Opens (creating if needed) the embedded SQLite file in WAL mode. All queries go through Kysely
- * so the same code runs on PostgreSQL; only this file knows the dialect.
+ * so the same code runs on PostgreSQL; only the db folder knows the dialect.
  */
-export function openDatabase(dataDir: string, file = 'lectern.sqlite'): OpenedDatabase {
+export function openDatabase(dataDir: string, file = 'lectern.sqlite'): OpenedSqlite {
   mkdirSync(dataDir, { recursive: true });
   const sqlite = new SQLite(path.join(dataDir, file));
   sqlite.pragma('journal_mode = WAL');
@@ -33,6 +47,7 @@ export function openDatabase(dataDir: string, file = 'lectern.sqlite'): OpenedDa
   let closed = false;
   return {
     db,
+    dialect: 'sqlite',
     sqlite,
     async close() {
       if (closed) return;

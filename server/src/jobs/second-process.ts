@@ -1,5 +1,5 @@
 import { createApp, createDeps } from '../app.ts';
-import { openDatabase } from '../db/database.ts';
+import { connectDatabase } from '../db/database.ts';
 import { createLogger } from '../log.ts';
 import type { TestApp } from '../test-support/test-app.ts';
 
@@ -8,7 +8,8 @@ import type { TestApp } from '../test-support/test-app.ts';
  * services and process id (presence rows, job leases, in-memory state), the same clock.
  */
 export async function secondProcess(first: TestApp) {
-  const database = openDatabase(first.config.dataDir);
+  // Its own connection (SQLite handle or PostgreSQL pool) to the first app's database.
+  const database = connectDatabase(first.config);
   const deps = createDeps({
     config: first.config,
     db: database.db,

@@ -7,3 +7,6 @@ export { TicketSigner } from '../tickets/ticket-signer.ts';
 export { FakeStripe } from './fake-stripe.ts';
 export type { TestApp } from './test-app.ts';
 export { createTestApp } from './test-app.ts';
+// A fresh database per test on the cluster `npm run test:pg` started (nothing on SQLite).
+export type { TestDatabase } from './test-database.ts';
+export { createTestDatabase, onPostgres } from './test-database.ts';

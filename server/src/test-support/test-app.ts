@@ -4,8 +4,9 @@ import path from 'node:path';
 import { createApp, createDeps } from '../app.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { type Config, loadConfig } from '../config.ts';
-import { migrate, type OpenedDatabase, openDatabase } from '../db/database.ts';
+import { connectDatabase, migrate, type OpenedDatabase } from '../db/database.ts';
 import { createLogger } from '../log.ts';
+import { createTestDatabase } from './test-database.ts';
 
 export type TestApp = {
   app: ReturnType<typeof createApp>;
@@ -19,17 +20,22 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-/** A real app on a real SQLite file in a temporary directory, driven in-process with `app.request`. */
+/**
+ * A real app on a real SQLite file in a temporary directory (or, under `npm run test:pg`, on its
+ * own new PostgreSQL database), driven in-process with `app.request`.
+ */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lectern-test-'));
+  const testDatabase = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     LECTERN_DATA_DIR: dataDir,
     LECTERN_PUBLIC_URL: 'http://lectern.test',
     LECTERN_SEED_DEMO: '0',
+    ...(testDatabase.url && { LECTERN_DATABASE_URL: testDatabase.url }),
     ...env,
   });
-  const database = openDatabase(dataDir);
+  const database = connectDatabase(config);
   await migrate(database.db);
   let now = Date.now();
   const deps = createDeps({
@@ -40,6 +46,16 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     sqlite: database.sqlite,
   });
   const app = createApp(deps);
+  // Emails are sent in the background of the request that caused them; close() waits for those
+  // in flight, so one test's ticket email never lands in the next test's SMTP sink.
+  const mailInFlight = new Set<Promise<boolean>>();
+  const send = deps.mailer.send.bind(deps.mailer);
+  deps.mailer.send = (message) => {
+    const sending = send(message);
+    mailInFlight.add(sending);
+    void sending.finally(() => mailInFlight.delete(sending));
+    return sending;
+  };
   return {
     app,
     deps,
@@ -54,7 +70,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       now = ms;
     },
     async close() {
+      await Promise.allSettled([...mailInFlight]);
+      deps.mailer.close();
       await database.close();
+      await testDatabase.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
