@@ -17,7 +17,7 @@ export const CLIENT_HEADER = 'x-lectern-test-client';
 /**
  * A load balancer for tests, in front of several Lectern processes on 127.0.0.1:
  * - HTTP requests go round-robin, one backend after the other — except those of a client the
- *   test pinned (`pin: { host: 0, learner: 1 }`, by the `CLIENT_HEADER` its browser context
+ *   test pinned (`pin`, e.g. `{ host: 0, learner: 1 }`, read at each request; by the `CLIENT_HEADER` its browser context
  *   sends), which always go to that backend: the test then knows that the host's and the
  *   learner's requests are served by different processes rather than hoping the rotation did it;
  * - a signalling WebSocket (`/peerjs…`) goes to the backend its room's tag picks (the eight hex
