@@ -121,13 +121,19 @@ export async function startPgCluster({ durable = false } = {}) {
   }
 }
 
-/** Stops the cluster when this process ends for any reason, including Ctrl-C and `kill`. */
-export function stopOnExit(cluster) {
+const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+
+/**
+ * Stops the cluster when this process ends for any reason, including Ctrl-C and `kill`;
+ * `onSignal` runs first (e.g. to pass the signal on to a child).
+ */
+export function stopOnExit(cluster, onSignal = () => {}) {
   process.once('exit', () => cluster.stop());
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  for (const [signal, number] of Object.entries(SIGNALS)) {
     process.once(signal, () => {
+      onSignal(signal);
       cluster.stop();
-      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+      process.exit(128 + number);
     });
   }
 }
@@ -146,13 +152,12 @@ async function main(argv) {
     console.error(`pg-cluster: ${err.message}`);
     return 1;
   }
-  stopOnExit(cluster);
-  console.log(`pg-cluster: PostgreSQL at ${cluster.url}`);
+  console.log(`pg-cluster: PostgreSQL at ${cluster.url} (in ${cluster.dir})`);
   const child = spawn(cmd, args, {
     stdio: 'inherit',
     env: { ...process.env, LECTERN_DATABASE_URL: cluster.url },
   });
-  // Ctrl-C reaches the child through the terminal; our own handler then stops the cluster.
+  stopOnExit(cluster, (signal) => child.kill(signal));
   return await new Promise((resolve) => {
     child.once('error', (err) => {
       console.error(`pg-cluster: ${cmd}: ${err.message}`);

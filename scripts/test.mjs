@@ -1,10 +1,11 @@
-// `npm test`: lint + type-check, widget build and size budget, every Vitest project, and the
-// Playwright suite in real Chromium. Runs every step, then prints one closing line
-// `N passed, N failed` (CI reads it), and exits non-zero if anything failed.
+// `npm test`: lint + type-check, widget build and size budget, every Vitest project, the server
+// tests again on PostgreSQL, and the Playwright suite in real Chromium. Runs every step, then
+// prints one closing line `N passed, N failed` (CI reads it), and exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findPgBin, PG_INSTALL_HINT } from './pg-cluster.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tmp = path.join(root, '.tmp');
@@ -28,6 +29,16 @@ function step(label, cmd, args) {
     failed += 1;
     failures.push(label);
   }
+}
+
+// A file that fails to load has no tests to fail: count it as one failure.
+function readVitest(r) {
+  return {
+    pass: r.numPassedTests,
+    fail:
+      r.numFailedTests +
+      r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length,
+  };
 }
 
 function counted(label, file, cmd, args, env, read) {
@@ -57,14 +68,34 @@ counted(
   bin('vitest'),
   ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`],
   {},
-  // A file that fails to load has no tests to fail: count it as one failure.
-  (r) => ({
-    pass: r.numPassedTests,
-    fail:
-      r.numFailedTests +
-      r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length,
-  }),
+  readVitest,
 );
+
+// The server tests again on a throwaway PostgreSQL cluster (`npm run test:pg`).
+if (findPgBin()) {
+  const pgJson = path.join(tmp, 'vitest-pg-results.json');
+  counted(
+    'vitest server on PostgreSQL',
+    pgJson,
+    'node',
+    [
+      path.join(root, 'scripts', 'pg-cluster.mjs'),
+      '--',
+      bin('vitest'),
+      'run',
+      '--project',
+      'server',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile=${pgJson}`,
+    ],
+    {},
+    readVitest,
+  );
+} else {
+  failed += 1;
+  failures.push(`server tests on PostgreSQL: PostgreSQL is missing (${PG_INSTALL_HINT})`);
+}
 
 if (run('chromium present', 'node', [path.join(root, 'scripts', 'check-chromium.mjs')])) {
   const pwJson = path.join(tmp, 'playwright-results.json');
