@@ -15,6 +15,8 @@ mkdirSync(resultsDir, { recursive: true });
 const benches = [
   { name: 'server-workshops', file: 'server/bench/workshops.bench.ts' },
   { name: 'server-events', file: 'server/bench/events.bench.ts' },
+  // Starts its own throwaway PostgreSQL cluster when LECTERN_DATABASE_URL is not set.
+  { name: 'pg-two-processes', file: 'server/bench/pg-processes.bench.ts' },
   { name: 'widget-first-card', file: 'examples/bench/first-card.bench.ts' },
   { name: 'model', file: 'model/bench/bench.ts' },
   { name: 'model-browser', file: 'examples/bench/model-browser.bench.ts' },
