@@ -1,21 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../log.ts';
-import { createTestApp, type TestApp } from '../test-support/test-app.ts';
+import type { TestApp } from '../test-support/test-app.ts';
 import { backgroundJobs } from './background-jobs.ts';
 import { JobRunner, type PeriodicJob } from './job-runner.ts';
-import { secondProcess } from './second-process.ts';
+import { type SecondProcess, twoProcesses } from './second-process.ts';
 
 const log = createLogger('silent');
+const processes = twoProcesses();
 let t: TestApp;
-let other: Awaited<ReturnType<typeof secondProcess>>;
-
-beforeEach(async () => {
-  t = await createTestApp();
-  other = await secondProcess(t);
-});
-afterEach(async () => {
-  await other.close();
-  await t.close();
+let other: SecondProcess;
+beforeEach(() => {
+  ({ a: t, b: other } = processes);
 });
 
 /** A job that records which process ran each tick. */

@@ -1,23 +1,20 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { createTestApp, type TestApp } from '../test-support/test-app.ts';
+import type { TestApp } from '../test-support/test-app.ts';
 import { publishedWorkshop } from '../test-support/workshops.ts';
-import { secondProcess } from './second-process.ts';
+import { type SecondProcess, twoProcesses } from './second-process.ts';
 
-let t: TestApp;
-let other: Awaited<ReturnType<typeof secondProcess>>;
-
-beforeEach(async () => {
-  t = await createTestApp({
-    LECTERN_RECO_RETRAIN_EVENTS: '5',
-    LECTERN_RECO_RETRAIN_INTERVAL_SECONDS: '3600',
-  });
-  other = await secondProcess(t);
+const processes = twoProcesses({
+  LECTERN_RECO_RETRAIN_EVENTS: '5',
+  LECTERN_RECO_RETRAIN_INTERVAL_SECONDS: '3600',
 });
-afterEach(async () => {
+let t: TestApp;
+let other: SecondProcess;
+beforeEach(() => {
+  ({ a: t, b: other } = processes);
+});
+afterEach(() => {
   t.deps.reco.close();
   other.deps.reco.close();
-  await other.close();
-  await t.close();
 });
 
 it('retrains a site once per interval when events reach two processes', async () => {

@@ -1,18 +1,13 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test-support/test-app.ts';
+import { beforeEach, expect, it } from 'vitest';
+import type { TestApp } from '../test-support/test-app.ts';
 import { publishedWorkshop } from '../test-support/workshops.ts';
-import { secondProcess } from './second-process.ts';
+import { type SecondProcess, twoProcesses } from './second-process.ts';
 
+const processes = twoProcesses();
 let t: TestApp;
-let other: Awaited<ReturnType<typeof secondProcess>>;
-
-beforeEach(async () => {
-  t = await createTestApp();
-  other = await secondProcess(t);
-});
-afterEach(async () => {
-  await other.close();
-  await t.close();
+let other: SecondProcess;
+beforeEach(() => {
+  ({ a: t, b: other } = processes);
 });
 
 it('offers two seats freed at once in two processes to two different people waiting', async () => {

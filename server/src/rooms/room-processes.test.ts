@@ -1,7 +1,7 @@
 import { importAdmissionKey, verifyAdmission } from '@lectern/widget/room/admission';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { secondProcess } from '../jobs/second-process.ts';
-import { createTestApp, jsonRequest, type TestApp } from '../test-support/test-app.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type SecondProcess, twoProcesses } from '../jobs/second-process.ts';
+import { jsonRequest, type TestApp } from '../test-support/test-app.ts';
 import { publishedWorkshop } from '../test-support/workshops.ts';
 import { PRESENCE_TIMING } from './room-presence.ts';
 import { paidTicket } from './test-tickets.ts';
@@ -9,23 +9,19 @@ import { paidTicket } from './test-tickets.ts';
 // Two server processes on one database: process A holds the signalling sockets (its presence
 // reports them), process B answers the HTTP requests.
 const ORIGIN = 'https://blog.example';
+const processes = twoProcesses({ LECTERN_ROOM_LEARNER_LIMIT: '1' });
 let a: TestApp;
-let b: Awaited<ReturnType<typeof secondProcess>>;
+let b: SecondProcess;
 let site: Awaited<ReturnType<TestApp['site']>>;
 let workshopId: string;
 
 beforeEach(async () => {
-  a = await createTestApp({ LECTERN_ROOM_LEARNER_LIMIT: '1' });
-  b = await secondProcess(a);
+  ({ a, b } = processes);
   site = await a.site([ORIGIN]);
   const w = await publishedWorkshop(a, site.id, {
     startsAt: new Date(Date.now() + 5 * 60_000).toISOString(),
   });
   workshopId = w.id;
-});
-afterEach(async () => {
-  await b.close();
-  await a.close();
 });
 
 const joinOn = (app: TestApp['app'], body: unknown, headers: Record<string, string> = {}) =>

@@ -2,23 +2,23 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { secondProcess } from '../jobs/second-process.ts';
+import { type SecondProcess, twoProcesses } from '../jobs/second-process.ts';
 import { createLogger } from '../log.ts';
-import { createTestApp, jsonRequest, type TestApp } from '../test-support/test-app.ts';
+import { jsonRequest, type TestApp } from '../test-support/test-app.ts';
 import { publishedWorkshop } from '../test-support/workshops.ts';
 import { attachSignalling, type Signalling } from './signalling.ts';
 import { paidTicket } from './test-tickets.ts';
 
 // Process A holds the signalling sockets; process B serves the host's "remove" request.
 const ORIGIN = 'https://blog.example';
+const processes = twoProcesses();
 let a: TestApp;
-let b: Awaited<ReturnType<typeof secondProcess>>;
+let b: SecondProcess;
 let server: Server;
 let signalling: Signalling;
 
 beforeEach(async () => {
-  a = await createTestApp();
-  b = await secondProcess(a);
+  ({ a, b } = processes);
   server = createServer((req, res) => {
     if (!signalling.handle(req, res)) res.writeHead(404).end();
   });
@@ -29,8 +29,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await signalling.close();
   await new Promise((resolve) => server.close(resolve));
-  await b.close();
-  await a.close();
 });
 
 /** An open signalling socket, and a promise of the close code it gets. */
