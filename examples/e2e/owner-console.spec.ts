@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures.ts';
 import { consoleEl, signInToConsole } from './owner-console-helpers.ts';
-import { seriousFindings } from './widget-helpers.ts';
+import { createWorkshop, seriousFindings } from './widget-helpers.ts';
 
 // The owner console driven as an owner with only the key: sign in, create a workshop in New York
 // time, publish it, sell it to a reader on the example blog, see the sale, cancel it.
@@ -70,7 +70,10 @@ test('create in New York time, publish, sell on the blog, see it sold, cancel: t
   expect(created).toMatchObject({ time_zone: 'America/New_York', price_amount: 2500 });
   await row.getByRole('button', { name: 'Publish' }).click();
   await expect(row).toContainText('Published');
-  await expect(row.getByRole('link', { name: 'Host' })).toHaveAttribute('href', `${server.url}/room/${created.id}`);
+  await expect(row.getByRole('link', { name: 'Host' })).toHaveAttribute(
+    'href',
+    `${server.url}/room/${created.id}`,
+  );
 
   // 18:00 in New York in July is 22:00 UTC (EDT, UTC−4).
   const pub = await (await fetch(`${server.url}/v1/sites/demo/workshops/${created.id}`)).json();
@@ -211,4 +214,38 @@ test('speaks Simplified Chinese for a Chinese-speaking owner', async ({ browser,
   await expect(el.getByRole('button', { name: '新建工作坊' })).toBeVisible();
   await expect(el.getByRole('columnheader', { name: '开始时间（你的时区）' })).toBeVisible();
   await context.close();
+});
+
+test('back to draft while nobody booked; duplicate opens a draft one week later at the same local time', async ({
+  page,
+  server,
+}) => {
+  const title = `Bread basics ${Date.now()}`;
+  const id = await createWorkshop(server, { title, startsInMinutes: 5 * 24 * 60 });
+  await signInToConsole(page, server, { hash: '#/workshops?filter=upcoming' });
+  const el = consoleEl(page);
+  const row = el.getByRole('row', { name: new RegExp(`^${title}`) });
+  await row.getByRole('button', { name: 'Back to draft' }).click();
+  await expect(row).toContainText('Draft');
+  expect(server.query<{ status: string }>('select status from workshops where id = ?', id)).toEqual([
+    { status: 'draft' },
+  ]);
+
+  await row.getByRole('button', { name: 'Duplicate' }).click();
+  await expect(el.getByRole('heading', { name: `Duplicate “${title}”` })).toBeVisible();
+  await el.getByRole('button', { name: 'Save draft' }).click();
+  await expect(el.getByRole('button', { name: 'New workshop' })).toBeVisible();
+  const rows = server.query<{ id: string; starts_at: number; status: string }>(
+    'select id, starts_at, status from workshops where title = ? order by starts_at',
+    title,
+  );
+  expect(rows).toHaveLength(2);
+  expect(rows[1].status).toBe('draft');
+  // Same local time in the workshop's zone; across a DST change the gap is 7 days ± 1 hour.
+  const zone = server.query<{ time_zone: string }>('select time_zone from workshops where id = ?', id)[0]
+    .time_zone;
+  const wall = (ms: number) =>
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(ms);
+  expect(wall(rows[1].starts_at)).toBe(wall(rows[0].starts_at));
+  expect(Math.round((rows[1].starts_at - rows[0].starts_at) / 3_600_000 / 24)).toBe(7);
 });
