@@ -28,10 +28,13 @@ describe('csv', () => {
   });
 
   it('builds a file with a BOM, CRLF line ends and a trailing CRLF', () => {
-    const file = toCsv(['name', 'email'], [
-      ['张伟', 'zw@example.cn'],
-      ['O"Neil, Pat', '@evil'],
-    ]);
+    const file = toCsv(
+      ['name', 'email'],
+      [
+        ['张伟', 'zw@example.cn'],
+        ['O"Neil, Pat', '@evil'],
+      ],
+    );
     expect(file).toBe('\uFEFFname,email\r\n张伟,zw@example.cn\r\n"O""Neil, Pat",\'@evil\r\n');
   });
 
