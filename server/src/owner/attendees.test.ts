@@ -83,8 +83,10 @@ describe('attendees', () => {
     expect(attendees[0].paidAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(attendees[1]).toMatchObject({ orderId: evil, name: null, joined: false, secondsInRoom: 0 });
 
-    const csv = await get(`${base()}/workshops/${w.id}/attendees.csv`);
+    const csv = await get(`${base()}/workshops/${w.id}/attendees.csv`, { ...site.auth, Origin: ORIGIN });
     expect(csv.status).toBe(200);
+    expect(csv.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    expect(csv.headers.get('access-control-expose-headers')).toContain('Content-Disposition');
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
     expect(csv.headers.get('content-disposition')).toMatch(
       new RegExp(`^attachment; filename="attendees-${w.id}-\\d{4}-\\d\\d-\\d\\d\\.csv"`),

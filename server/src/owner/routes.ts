@@ -41,6 +41,9 @@ export function ownerRoutes(deps: AppDeps) {
     const workshop = await workshopOf(c.var.site.id, c.req.param('workshop'));
     const csv = attendeesCsv(await listAttendees(deps.db, workshop.id, deps.now()));
     const day = workshop.startsAt.slice(0, 10);
+    // The console downloads it with fetch from the owner's page: let it read the file's name.
+    if (c.req.header('origin'))
+      c.header('Access-Control-Expose-Headers', 'ETag, Retry-After, Content-Disposition');
     return c.body(csv, 200, csvHeaders(`attendees-${workshop.id}-${day}.csv`));
   });
 
