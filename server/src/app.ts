@@ -80,7 +80,7 @@ export function createDeps({ config, db, log, now = Date.now, sqlite }: CreateAp
     now,
     sites,
     workshops,
-    ownerAuth: new OwnerAuth(config.secret, config.ownerSessionSeconds, now),
+    ownerAuth: new OwnerAuth(config.secret, config.ownerSessionSeconds, now, (id) => sites.keyVersion(id)),
     tickets,
     mailer,
     waitlist,

@@ -2,6 +2,7 @@ import { siteSettingsCommand } from '../owner/settings-cli.ts';
 import { recoTrainCommand } from '../reco/cli.ts';
 import type { CliCommand } from './command.ts';
 import { siteCreateCommand, siteListCommand, siteOriginsCommand } from './site-commands.ts';
+import { siteRotateKeyCommand } from './site-key-command.ts';
 
 /** Every `lectern <group> <action>` command, one entry each, in the order `--help` lists them. */
 export const cliCommands: CliCommand[] = [
@@ -9,5 +10,6 @@ export const cliCommands: CliCommand[] = [
   siteListCommand,
   siteOriginsCommand,
   siteSettingsCommand,
+  siteRotateKeyCommand,
   recoTrainCommand,
 ];

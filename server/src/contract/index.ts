@@ -36,6 +36,7 @@ export type {
   WorkshopRatings,
 } from './owner.ts';
 export { PAYMENT_METHODS, siteSettingsUpdate } from './owner.ts';
+export type { OwnerKeyRotated } from './owner-key.ts';
 export type { RatingRequest, RatingSummary } from './ratings.ts';
 export { ratingRequest, ratingWeights } from './ratings.ts';
 export type { ModelSource, ModelTrained, SiteModel } from './reco.ts';
@@ -61,6 +62,7 @@ export { ownerSessionRequest, siteCreate, siteUpdate } from './site.ts';
 export type {
   OwnerWorkshop,
   PublicWorkshop,
+  WorkshopCancelled,
   WorkshopCreate,
   WorkshopList,
   WorkshopStatus,
