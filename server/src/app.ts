@@ -24,6 +24,7 @@ import { JobLeases, newProcessId } from './jobs/job-leases.ts';
 import type { Logger } from './log.ts';
 import { Mailer } from './mail/mailer.ts';
 import { Outbox } from './mail/outbox.ts';
+import { ownerRoutes } from './owner/routes.ts';
 import { DevPaymentProvider } from './payments/dev-provider.ts';
 import { createStripeClient, StripePaymentProvider } from './payments/stripe-provider.ts';
 import { ratingRoutes } from './ratings/routes.ts';
@@ -190,6 +191,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', workshopRoutes(deps));
   app.route('/', checkoutRoutes(deps));
   app.route('/', ownerOrderRoutes(deps));
+  app.route('/', ownerRoutes(deps));
   app.route('/', confirmRoutes(deps));
   app.route('/', ticketRoutes(deps));
   if (deps.stripe && deps.config.stripe.webhookSecret) {

@@ -270,6 +270,11 @@ export class OrderLifecycle {
     return true;
   }
 
+  /** Records the provider's id of a refund the owner asked for (owner-refund.ts); false if one is. */
+  refundRecorded(orderId: string, refundId: string): Promise<boolean> {
+    return this.store.refundSent(orderId, refundId);
+  }
+
   /** Turns lapsed holds into expired orders (the sweeper calls this); returns how many seats came free. */
   async expireHolds(): Promise<number> {
     let freed = 0;

@@ -1,3 +1,4 @@
+import { siteSettingsCommand } from '../owner/settings-cli.ts';
 import { recoTrainCommand } from '../reco/cli.ts';
 import type { CliCommand } from './command.ts';
 import { siteCreateCommand, siteListCommand, siteOriginsCommand } from './site-commands.ts';
@@ -8,6 +9,7 @@ export const cliCommands: CliCommand[] = [
   siteCreateCommand,
   siteListCommand,
   siteOriginsCommand,
+  siteSettingsCommand,
   siteRotateKeyCommand,
   recoTrainCommand,
 ];

@@ -21,6 +21,13 @@ export const errorCodes = [
   'too_many_holds',
   'not_attended',
   'room_ended',
+  // The owner's management API (contract/owner.ts).
+  'already_refunded',
+  'not_refundable',
+  'not_paid',
+  'mail_unavailable',
+  'no_free_seat',
+  'waitlist_empty',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

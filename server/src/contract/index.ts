@@ -22,6 +22,20 @@ export type { EventType } from './event-types.ts';
 export { EVENT_TYPES } from './event-types.ts';
 export type { BehaviourEvent, EventBatch, EventBatchResult } from './events.ts';
 export { behaviourEvent, eventBatch, MAX_EVENTS_PER_BATCH } from './events.ts';
+export type {
+  Attendee,
+  AttendeeList,
+  OwnerOrderAction,
+  OwnerWaitlist,
+  PaymentMethod,
+  SiteRatings,
+  SiteSettings,
+  SiteSettingsUpdate,
+  WaitlistEntry,
+  WaitlistOffer,
+  WorkshopRatings,
+} from './owner.ts';
+export { PAYMENT_METHODS, siteSettingsUpdate } from './owner.ts';
 export type { OwnerKeyRotated } from './owner-key.ts';
 export type { RatingRequest, RatingSummary } from './ratings.ts';
 export { ratingRequest, ratingWeights } from './ratings.ts';

@@ -131,6 +131,10 @@ export interface RoomPassTable {
   removed_at: number | null;
   /** First signalling connection; null while the pass is unused (fetched by a join screen). */
   connected_at: number | null;
+  /** Set while its signalling socket is open (rooms/time-in-room.ts). */
+  online_since: number | null;
+  /** Connected time of the stretches that ended, in ms. */
+  in_room_ms: Generated<number>;
 }
 
 export interface RoomTable {

@@ -1,5 +1,11 @@
+import type { SiteRatings } from '../contract/owner.ts';
 import type { RatingSummary } from '../contract/ratings.ts';
-import { type RatingWeights, satisfaction } from '../contract/satisfaction.ts';
+import {
+  RATING_CRITERIA,
+  type RatingScores,
+  type RatingWeights,
+  satisfaction,
+} from '../contract/satisfaction.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../ids.ts';
 
@@ -66,21 +72,57 @@ export class RatingStore {
       .where('workshop_id', '=', workshopId)
       .orderBy('created_at', 'desc')
       .execute();
-    const count = rows.length;
-    const avg = (k: 'content' | 'instructor' | 'interactivity') =>
-      round2(rows.reduce((sum, r) => sum + Number(r[k]), 0) / count);
-    const averages = count
-      ? { content: avg('content'), instructor: avg('instructor'), interactivity: avg('interactivity') }
-      : null;
+    return { workshopId, weights, ...scored(rows, weights), comments: commentsOf(rows) };
+  }
+
+  /** Every rated workshop of a site, latest first, and the site's overall scores. */
+  async siteSummary(siteId: string, weights: RatingWeights): Promise<SiteRatings> {
+    const rows = await this.db
+      .selectFrom('ratings')
+      .innerJoin('workshops', 'workshops.id', 'ratings.workshop_id')
+      .select([
+        'ratings.workshop_id',
+        'ratings.content',
+        'ratings.instructor',
+        'ratings.interactivity',
+        'ratings.comment',
+        'ratings.created_at',
+        'workshops.title',
+        'workshops.starts_at',
+      ])
+      .where('ratings.site_id', '=', siteId)
+      .orderBy('workshops.starts_at', 'desc')
+      .orderBy('ratings.created_at', 'desc')
+      .execute();
+    const byWorkshop = new Map<string, typeof rows>();
+    for (const r of rows) byWorkshop.set(r.workshop_id, [...(byWorkshop.get(r.workshop_id) ?? []), r]);
     return {
-      workshopId,
-      count,
-      averages,
       weights,
-      satisfaction: averages ? satisfaction(averages, weights) : null,
-      comments: rows
-        .filter((r) => r.comment)
-        .map((r) => ({ comment: r.comment!, createdAt: new Date(Number(r.created_at)).toISOString() })),
+      overall: scored(rows, weights),
+      workshops: [...byWorkshop].map(([workshopId, mine]) => ({
+        workshopId,
+        title: mine[0].title,
+        startsAt: new Date(Number(mine[0].starts_at)).toISOString(),
+        ...scored(mine, weights),
+        comments: commentsOf(mine),
+      })),
     };
   }
 }
+
+type ScoredRow = RatingScores & { comment: string | null; created_at: number };
+
+/** How many ratings, their per-criterion averages (2 decimals) and S with the site's weights. */
+function scored(rows: ScoredRow[], weights: RatingWeights) {
+  const count = rows.length;
+  if (!count) return { count, averages: null, satisfaction: null };
+  const averages = Object.fromEntries(
+    RATING_CRITERIA.map((k) => [k, round2(rows.reduce((sum, r) => sum + Number(r[k]), 0) / count)]),
+  ) as RatingScores;
+  return { count, averages, satisfaction: satisfaction(averages, weights) };
+}
+
+const commentsOf = (rows: ScoredRow[]) =>
+  rows
+    .filter((r) => r.comment)
+    .map((r) => ({ comment: r.comment!, createdAt: new Date(Number(r.created_at)).toISOString() }));

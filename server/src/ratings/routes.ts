@@ -7,6 +7,7 @@ import { HttpError, notFound } from '../http/http-error.ts';
 import { readJson } from '../http/json-body.ts';
 import { rateLimit } from '../http/rate-limit.ts';
 import { type SiteEnv, siteFrom, siteFromPath } from '../http/site-middleware.ts';
+import { updateSiteSettings } from '../owner/site-settings.ts';
 import { roomTimes } from '../rooms/room-window.ts';
 import { RatingStore } from './rating-store.ts';
 import { weightsOf } from './satisfaction.ts';
@@ -70,10 +71,15 @@ export function ratingRoutes(deps: AppDeps) {
 
   const owner = deps.ownerAuth.ownerOfPathSite();
   app.put('/v1/sites/:site/rating-weights', write, owner, siteFromPath(deps), async (c) => {
-    const { site } = c.var;
     const weights = await readJson(c, ratingWeights);
-    await deps.sites.update(site.id, { settings: { ...site.settings, ratingWeights: weights } });
+    await updateSiteSettings(deps, c.var.site, { ratingWeights: weights });
     return c.json(weights);
+  });
+
+  app.get('/v1/sites/:site/owner/ratings', read, owner, siteFromPath(deps), async (c) => {
+    const { site } = c.var;
+    c.header('Cache-Control', 'no-store');
+    return c.json(await store.siteSummary(site.id, weightsOf(site.settings)));
   });
 
   return app;

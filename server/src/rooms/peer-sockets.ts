@@ -24,6 +24,11 @@ export class PeerSockets {
     return [...this.clients.keys()];
   }
 
+  /** Whether a socket of this peer id is open (a reconnect may have replaced the one that closed). */
+  isOpen(peerId: string): boolean {
+    return this.clients.has(peerId);
+  }
+
   /** Closes the peer's WebSocket (4001); its later `lost` is then ignored. */
   close(peerId: string): void {
     this.clients.get(peerId)?.getSocket()?.close(4001, 'superseded');

@@ -15,6 +15,7 @@ import { RoomPassSigner } from './room-pass.ts';
 import type { RoomPresence } from './room-presence.ts';
 import { roomRefusal } from './room-refusal.ts';
 import { type RoomTimes, roomTimes, toRoomWindow } from './room-window.ts';
+import { TimeInRoom } from './time-in-room.ts';
 
 /** The PeerJS server's mount path and API key (`key` is not a secret: the pass token is). */
 export const SIGNALLING = { path: '/peerjs', key: 'lectern' } as const;
@@ -47,6 +48,8 @@ const seatOf = (ticketId: string | null) => sha256(`seat:${ticketId}`).slice(0, 
 export class RoomService {
   readonly passes: RoomPassSigner;
   readonly admissions: AdmissionSigner;
+  /** Connected time per pass, for the owner's attendee list (the signalling server reports). */
+  readonly timeInRoom: TimeInRoom;
   private readonly store: PassStore;
   private readonly presence: RoomPresence;
   private readonly sockets: RoomLinks['sockets'];
@@ -62,6 +65,7 @@ export class RoomService {
     this.passes = new RoomPassSigner(config.secret);
     this.admissions = new AdmissionSigner(config.secret);
     this.store = new PassStore(db, now);
+    this.timeInRoom = new TimeInRoom(db, now);
     this.presence = links.presence;
     this.sockets = links.sockets;
   }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { loadConfig } from '../config.ts';
@@ -65,6 +66,25 @@ describe('signalling WebSocket at /peerjs', () => {
     const ok = await openSocket(pass.peerId, pass.token);
     expect(ok.status).toBe(101);
     expect(JSON.parse(ok.first!).type).toBe('OPEN');
+    // While a socket is open its stretch in the room runs; closing it ends the stretch, which the
+    // owner's attendee list then counts.
+    const db = new SQLite(path.join(dataDir, 'lectern.sqlite'), { readonly: true });
+    const row = () =>
+      db.prepare('select online_since, in_room_ms from room_passes where peer_id = ?').get(pass.peerId) as {
+        online_since: number | null;
+        in_room_ms: number;
+      };
+    await expect.poll(() => row().online_since).toBeNull();
+    const ws = new WebSocket(
+      `ws://127.0.0.1:${running.port}/peerjs/peerjs?key=lectern&id=${pass.peerId}&token=${encodeURIComponent(pass.token)}`,
+    );
+    await new Promise((resolve) => ws.once('message', resolve));
+    await expect.poll(() => row().online_since).toBeTypeOf('number');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    ws.close();
+    await expect.poll(() => row().online_since).toBeNull();
+    expect(row().in_room_ms).toBeGreaterThan(0);
+    db.close();
     // The PeerJS HTTP routes answer on the same port; other paths still reach the API.
     expect((await fetch(`${running.url}/peerjs`)).status).toBe(200);
     expect((await fetch(`${running.url}/healthz`)).status).toBe(200);

@@ -77,9 +77,15 @@ export function attachSignalling(
     const who = verified.get(id);
     verified.delete(id);
     if (who) roomPresence.connected(id, who.workshopId, who.role).catch(reportFailure);
+    rooms.timeInRoom.joined(id).catch((err) => log.warn({ err }, 'recording time in room failed'));
   });
   peerServer.on('disconnect', (client: IClient) => {
-    if (peerSockets.lost(client)) roomPresence.disconnected(client.getId()).catch(reportFailure);
+    const id = client.getId();
+    if (peerSockets.lost(client)) roomPresence.disconnected(id).catch(reportFailure);
+    // The stretch in the room ends with the pass's last socket, not with one a reconnect replaced.
+    if (!peerSockets.isOpen(id)) {
+      rooms.timeInRoom.left(id).catch((err) => log.warn({ err }, 'recording time in room failed'));
+    }
   });
 
   async function heartbeat(): Promise<void> {

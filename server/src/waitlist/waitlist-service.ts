@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { OwnerWaitlist, WaitlistOffer } from '../contract/owner.ts';
 import type { Db } from '../db/database.ts';
 import { HttpError } from '../http/http-error.ts';
 import { newId } from '../ids.ts';
@@ -56,6 +57,45 @@ export class WaitlistService {
       )
       .executeTakeFirstOrThrow();
     return { position: Number(ahead.n) + 1 };
+  }
+
+  /** The owner's view: everyone waiting for the workshop, in the order seats are offered. */
+  async list(siteId: string, workshopId: string): Promise<OwnerWaitlist> {
+    const workshop = await this.workshops.getForOwner(siteId, workshopId);
+    const rows = await this.db
+      .selectFrom('waitlist')
+      .select(['email', 'locale', 'created_at', 'offered_at'])
+      .where('workshop_id', '=', workshopId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
+    return {
+      workshopId,
+      seatsLeft: workshop.seatsLeft,
+      entries: rows.map((r, i) => ({
+        position: i + 1,
+        email: r.email,
+        locale: r.locale,
+        joinedAt: iso(r.created_at)!,
+        offeredAt: iso(r.offered_at),
+      })),
+    };
+  }
+
+  /**
+   * The owner offers a free seat to the next person waiting (an email, first come first served):
+   * 409 `no_free_seat` when every seat is taken, `waitlist_empty` when everyone was offered one.
+   */
+  async offerByOwner(siteId: string, workshopId: string): Promise<WaitlistOffer> {
+    const workshop = await this.workshops.getForOwner(siteId, workshopId);
+    if (workshop.status !== 'published')
+      throw new HttpError(409, 'not_purchasable', 'This workshop is not on sale');
+    if (workshop.seatsLeft <= 0) throw new HttpError(409, 'no_free_seat', 'Every seat is taken or held');
+    const offeredTo = await this.offerNext(workshopId);
+    if (!offeredTo)
+      throw new HttpError(409, 'waitlist_empty', 'Nobody on the waitlist is waiting for an offer');
+    return { offeredTo };
   }
 
   /**

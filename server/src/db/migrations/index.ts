@@ -8,6 +8,7 @@ import * as roomConnected from './006-room-connected.ts';
 import * as latePayments from './007-late-payments.ts';
 import * as holdLimits from './008-hold-limits.ts';
 import * as ownerKeyRotation from './009-owner-key-rotation.ts';
+import * as timeInRoom from './010-time-in-room.ts';
 import * as processes from './014-processes.ts';
 
 /** Versioned migrations, applied in key order at start. Never edit one that has shipped: add the next. */
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '007-late-payments': latePayments,
   '008-hold-limits': holdLimits,
   '009-owner-key-rotation': ownerKeyRotation,
+  '010-time-in-room': timeInRoom,
   '014-processes': processes,
 };
