@@ -1,4 +1,5 @@
 import { recoTrainCommand } from '../reco/cli.ts';
+import { analyticsCommand } from './analytics-command.ts';
 import type { CliCommand } from './command.ts';
 import { siteCreateCommand, siteListCommand, siteOriginsCommand } from './site-commands.ts';
 
@@ -8,4 +9,5 @@ export const cliCommands: CliCommand[] = [
   siteListCommand,
   siteOriginsCommand,
   recoTrainCommand,
+  analyticsCommand,
 ];

@@ -324,7 +324,7 @@ export async function seedDemoHistory(
   now: number,
 ): Promise<void> {
   await generateHistory(
-    { siteId, now, days: 120, sessionsPerDay: 40, seed: 17 },
+    { siteId, now, days: 120, sessionsPerDay: 30, seed: 17 },
     kyselySink(deps.db, deps.eventWriter),
   );
 }
