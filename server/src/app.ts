@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { analyticsRoutes } from './analytics/routes.ts';
 import type { AppDeps } from './app-deps.ts';
 import { confirmRoutes } from './checkout/confirm-routes.ts';
 import { devCheckoutRoutes } from './checkout/dev-checkout-routes.ts';
@@ -202,6 +203,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', recoRoutes(deps));
   app.route('/', roomRoutes(deps));
   app.route('/', ratingRoutes(deps));
+  app.route('/', analyticsRoutes(deps));
   if (deps.mailer.outbox) app.route('/', outboxRoutes(deps.mailer.outbox));
 
   app.notFound((c) => c.json(errorJson('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));

@@ -1,5 +1,6 @@
 import { siteSettingsCommand } from '../owner/settings-cli.ts';
 import { recoTrainCommand } from '../reco/cli.ts';
+import { analyticsCommand } from './analytics-command.ts';
 import type { CliCommand } from './command.ts';
 import { siteCreateCommand, siteListCommand, siteOriginsCommand } from './site-commands.ts';
 import { siteRotateKeyCommand } from './site-key-command.ts';
@@ -12,4 +13,5 @@ export const cliCommands: CliCommand[] = [
   siteSettingsCommand,
   siteRotateKeyCommand,
   recoTrainCommand,
+  analyticsCommand,
 ];

@@ -9,6 +9,7 @@ import * as latePayments from './007-late-payments.ts';
 import * as holdLimits from './008-hold-limits.ts';
 import * as ownerKeyRotation from './009-owner-key-rotation.ts';
 import * as timeInRoom from './010-time-in-room.ts';
+import * as analytics from './011-analytics.ts';
 import * as processes from './014-processes.ts';
 
 /** Versioned migrations, applied in key order at start. Never edit one that has shipped: add the next. */
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   '008-hold-limits': holdLimits,
   '009-owner-key-rotation': ownerKeyRotation,
   '010-time-in-room': timeInRoom,
+  '011-analytics': analytics,
   '014-processes': processes,
 };
