@@ -10,6 +10,7 @@ import { exportFileName, saveBlob } from './export-zip.ts';
 import { formatDay } from './format.ts';
 import { FunnelPanel } from './funnel-panel.tsx';
 import { PagesPanel } from './pages-panel.tsx';
+import { PanelLevel } from './parts.tsx';
 import { PredictionPanel } from './prediction-panel.tsx';
 import { type DayRange, presetRange } from './range.ts';
 import { RangePicker } from './range-picker.tsx';
@@ -32,16 +33,24 @@ export interface AnalyticsViewProps {
   source: AnalyticsSource;
   /** The period to open with (default: the last 30 days). */
   initialRange?: DayRange;
+  /** Told when the owner picks another period (the console keeps it in the address). */
+  onRange?: (range: DayRange) => void;
+  /** The level of the section's title; the panels' titles are one below (default 2). */
+  level?: number;
   now?: number;
 }
 
 // While a new period loads, the old figures stay on screen (marked busy) rather than flashing away.
 type State = { status: 'loading' | 'ready' | 'failed'; data: Analytics | null };
 
-export function AnalyticsView({ locale, source, initialRange, now }: AnalyticsViewProps) {
+export function AnalyticsView({ locale, source, initialRange, onRange, level = 2, now }: AnalyticsViewProps) {
   const t = analyticsStrings(locale);
   const rootRef = useRef<HTMLDivElement>(null);
-  const [range, setRange] = useState<DayRange>(initialRange ?? presetRange(30, now));
+  const [range, setRangeState] = useState<DayRange>(initialRange ?? presetRange(30, now));
+  const setRange = (next: DayRange) => {
+    setRangeState(next);
+    onRange?.(next);
+  };
   const [compare, setCompare] = useState(true);
   const [state, setState] = useState<State>({ status: 'loading', data: null });
   const [exporting, setExporting] = useState<'idle' | 'busy' | 'failed'>('idle');
@@ -79,9 +88,11 @@ export function AnalyticsView({ locale, source, initialRange, now }: AnalyticsVi
     `${formatDay(r.from, locale)} – ${formatDay(r.to, locale)}`;
   const data = state.data;
   const common = { locale, t, compare };
+  const Title = `h${Math.min(level, 6)}` as 'h2';
 
   return (
     <div class="analytics" ref={rootRef}>
+      <Title>{t.title}</Title>
       <div class="toolbar">
         <RangePicker
           locale={locale}
@@ -114,17 +125,19 @@ export function AnalyticsView({ locale, source, initialRange, now }: AnalyticsVi
         </div>
       )}
       {data && (
-        <div class="panels" aria-busy={state.status === 'loading'}>
-          <FunnelPanel data={data.funnel} {...common} />
-          <RevenuePanel data={{ revenue: data.revenue, free: data.freeRegistrations }} {...common} />
-          <AttendancePanel data={data.attendance} {...common} />
-          <RetentionPanel data={data.retention} {...common} />
-          <RecommendationsPanel data={data.recommendations} {...common} />
-          <SatisfactionPanel data={data.satisfaction} {...common} />
-          <RealtimePanel data={data.realtime} {...common} onRefresh={reload} />
-          <PagesPanel data={{ pages: data.pages, workshops: data.workshops }} {...common} />
-          <PredictionPanel data={{ prediction: data.prediction, segments: data.segments }} {...common} />
-        </div>
+        <PanelLevel.Provider value={Math.min(level + 1, 6)}>
+          <div class="panels" aria-busy={state.status === 'loading'}>
+            <FunnelPanel data={data.funnel} {...common} />
+            <RevenuePanel data={{ revenue: data.revenue, free: data.freeRegistrations }} {...common} />
+            <AttendancePanel data={data.attendance} {...common} />
+            <RetentionPanel data={data.retention} {...common} />
+            <RecommendationsPanel data={data.recommendations} {...common} />
+            <SatisfactionPanel data={data.satisfaction} {...common} />
+            <RealtimePanel data={data.realtime} {...common} onRefresh={reload} />
+            <PagesPanel data={{ pages: data.pages, workshops: data.workshops }} {...common} />
+            <PredictionPanel data={{ prediction: data.prediction, segments: data.segments }} {...common} />
+          </div>
+        </PanelLevel.Provider>
       )}
     </div>
   );

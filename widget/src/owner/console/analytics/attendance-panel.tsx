@@ -1,7 +1,7 @@
 import type { AttendancePanel as Attendance, OTHER } from '@lectern/server/contract';
 import { formatChange, formatCount, formatMinutes, formatPercent } from './format.ts';
 import type { PanelProps } from './panel-props.ts';
-import { Bars, DataTable, Figures, Panel } from './parts.tsx';
+import { Bars, DataTable, Figures, Heading, Panel } from './parts.tsx';
 
 const OTHER_KEY: typeof OTHER = 'other';
 
@@ -53,7 +53,7 @@ export function AttendancePanel({ data, locale, t, compare }: PanelProps<Attenda
           />
           {Object.keys(data.interactionsPerHour).length > 0 && (
             <>
-              <h4>{t.interactionsPerHour}</h4>
+              <Heading depth={1}>{t.interactionsPerHour}</Heading>
               <Bars
                 label={t.interactionsPerHour}
                 rows={Object.entries(data.interactionsPerHour).map(([k, n]) => ({

@@ -1,7 +1,7 @@
 import type { OTHER, PageRow, PagesPanel as Pages, WorkshopsPanel } from '@lectern/server/contract';
 import { formatCount, formatDecimal, formatMoney } from './format.ts';
 import type { PanelProps } from './panel-props.ts';
-import { Bars, DataTable, Panel } from './parts.tsx';
+import { Bars, DataTable, Heading, Panel } from './parts.tsx';
 
 const OTHER_KEY: typeof OTHER = 'other';
 
@@ -23,7 +23,7 @@ export function PagesPanel({ data, locale, t }: PanelProps<PagesData>) {
         <>
           {byViews.length > 0 && (
             <>
-              <h4>{t.topByViews}</h4>
+              <Heading depth={1}>{t.topByViews}</Heading>
               <Bars
                 label={t.topByViews}
                 rows={byViews.map((p) => ({
@@ -37,7 +37,7 @@ export function PagesPanel({ data, locale, t }: PanelProps<PagesData>) {
           )}
           {byPurchases.some((p) => p.purchases > 0) && (
             <>
-              <h4>{t.topByPurchases}</h4>
+              <Heading depth={1}>{t.topByPurchases}</Heading>
               <Bars
                 label={t.topByPurchases}
                 rows={byPurchases.map((p) => ({

@@ -1,12 +1,28 @@
 // The building blocks every panel uses: a titled panel, headline figures with their change from
 // the previous period, plain HTML bars for breakdowns, and a data table.
-import type { ComponentChildren } from 'preact';
+import { type ComponentChildren, createContext } from 'preact';
+import { useContext } from 'preact/hooks';
 import type { Change } from './format.ts';
+
+/** The level of the panels' titles: one below the section's, which the console decides. */
+export const PanelLevel = createContext(3);
+
+/** A heading `depth` levels below the panel titles (0 = a panel's title). */
+export function Heading(props: { depth: number; id?: string; class?: string; children: ComponentChildren }) {
+  const Tag = `h${Math.min(useContext(PanelLevel) + props.depth, 6)}` as 'h3';
+  return (
+    <Tag id={props.id} class={props.class}>
+      {props.children}
+    </Tag>
+  );
+}
 
 export function Panel(props: { id: string; title: string; children: ComponentChildren }) {
   return (
     <section class="panel" data-panel={props.id} aria-labelledby={`analytics-${props.id}`}>
-      <h3 id={`analytics-${props.id}`}>{props.title}</h3>
+      <Heading depth={0} id={`analytics-${props.id}`}>
+        {props.title}
+      </Heading>
       {props.children}
     </section>
   );

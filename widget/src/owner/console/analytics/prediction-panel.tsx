@@ -7,7 +7,7 @@ import type {
 import type { Locale } from '../../../i18n/locale.ts';
 import { formatCount, formatDecimal, formatPercent } from './format.ts';
 import type { PanelProps } from './panel-props.ts';
-import { Bars, DataTable, Figures, Panel } from './parts.tsx';
+import { Bars, DataTable, Figures, Heading, Panel } from './parts.tsx';
 import type { AnalyticsStrings } from './strings.ts';
 
 export interface PredictionData {
@@ -36,7 +36,7 @@ function ModelCard(props: {
   const { model, locale, t } = props;
   return (
     <div data-model={props.id}>
-      <h4>{props.title}</h4>
+      <Heading depth={1}>{props.title}</Heading>
       {model.status === 'too_little_data' ? (
         <TooLittle data={model} locale={locale} t={t} />
       ) : (
@@ -77,7 +77,7 @@ export function PredictionPanel({ data, locale, t }: PanelProps<PredictionData>)
     <Panel id="prediction" title={t.prediction}>
       <ModelCard id="attend" title={t.attendModel} model={data.prediction.attend} locale={locale} t={t} />
       <ModelCard id="buy" title={t.buyModel} model={data.prediction.buy} locale={locale} t={t} />
-      <h4>{t.segments}</h4>
+      <Heading depth={1}>{t.segments}</Heading>
       {seg.status === 'too_little_data' ? (
         <TooLittle data={seg} locale={locale} t={t} />
       ) : (

@@ -1,7 +1,7 @@
 import type { CurrencyRevenue, FreeRegistrations } from '@lectern/server/contract';
 import { formatChange, formatCount, formatMoney } from './format.ts';
 import type { PanelProps } from './panel-props.ts';
-import { Figures, Panel } from './parts.tsx';
+import { Figures, Heading, Panel } from './parts.tsx';
 import { TimeChart } from './time-chart.tsx';
 
 export interface RevenueData {
@@ -19,7 +19,7 @@ export function RevenuePanel({ data, locale, t, compare }: PanelProps<RevenueDat
         const money = (n: number) => formatMoney(n, r.currency, locale);
         return (
           <div key={r.currency} data-currency={r.currency}>
-            <h4>{r.currency}</h4>
+            <Heading depth={1}>{r.currency}</Heading>
             <Figures
               vsPrevious={vs}
               items={[

@@ -1,7 +1,7 @@
 import type { CriterionName, OTHER, SatisfactionPanel as Satisfaction } from '@lectern/server/contract';
 import { formatChange, formatCount, formatDecimal } from './format.ts';
 import type { PanelProps } from './panel-props.ts';
-import { Bars, DataTable, Figures, Panel } from './parts.tsx';
+import { Bars, DataTable, Figures, Heading, Panel } from './parts.tsx';
 import { TimeChart } from './time-chart.tsx';
 
 const CRITERIA: CriterionName[] = ['content', 'instructor', 'interactivity'];
@@ -62,10 +62,12 @@ export function SatisfactionPanel({ data, locale, t, compare }: PanelProps<Satis
               }))}
             />
           )}
-          <h4>{t.distribution}</h4>
+          <Heading depth={1}>{t.distribution}</Heading>
           {CRITERIA.map((c) => (
             <div key={c} data-criterion={c}>
-              <h5 class="meta">{t.criteria[c]}</h5>
+              <Heading depth={2} class="meta">
+                {t.criteria[c]}
+              </Heading>
               <Bars
                 label={t.criteria[c]}
                 rows={data.distribution[c].map((n, i) => ({
