@@ -4,7 +4,7 @@
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
 
 export const ANALYTICS_CSS = `
-.analytics{display:flex;flex-direction:column;gap:20px}
+.analytics{display:flex;flex-direction:column;gap:20px;background:var(--bg);color:var(--fg)}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .range-form{display:flex;flex-direction:column;gap:6px}
 .range{display:flex;flex-wrap:wrap;gap:10px 16px;align-items:flex-end;border:0;padding:0;margin:0}

@@ -1,7 +1,7 @@
 import type { CriterionName, OTHER, SatisfactionPanel as Satisfaction } from '@lectern/server/contract';
 import { formatChange, formatCount, formatDecimal } from './format.ts';
 import type { PanelProps } from './panel-props.ts';
-import { Bars, DataTable, Figures, Heading, Panel } from './parts.tsx';
+import { DataTable, Figures, Panel } from './parts.tsx';
 import { TimeChart } from './time-chart.tsx';
 
 const CRITERIA: CriterionName[] = ['content', 'instructor', 'interactivity'];
@@ -62,23 +62,14 @@ export function SatisfactionPanel({ data, locale, t, compare }: PanelProps<Satis
               }))}
             />
           )}
-          <Heading depth={1}>{t.distribution}</Heading>
-          {CRITERIA.map((c) => (
-            <div key={c} data-criterion={c}>
-              <Heading depth={2} class="meta">
-                {t.criteria[c]}
-              </Heading>
-              <Bars
-                label={t.criteria[c]}
-                rows={data.distribution[c].map((n, i) => ({
-                  key: String(i + 1),
-                  label: t.stars(i + 1),
-                  value: n,
-                  text: formatCount(n, locale),
-                }))}
-              />
-            </div>
-          ))}
+          <DataTable
+            caption={t.distribution}
+            head={[t.criterion, ...[1, 2, 3, 4, 5].map((n) => t.stars(n))]}
+            rows={CRITERIA.map((c) => ({
+              key: c,
+              cells: [t.criteria[c], ...data.distribution[c].map((n) => formatCount(n, locale))],
+            }))}
+          />
         </>
       )}
     </Panel>

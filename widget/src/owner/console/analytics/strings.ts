@@ -97,6 +97,7 @@ const en = {
   criteria: { content: 'Content', instructor: 'Instructor', interactivity: 'Interactivity' },
   byWeek: 'Satisfaction S by week',
   distribution: 'How learners rated each criterion',
+  criterion: 'Criterion',
   stars: (n: number) => `${n} of 5`,
   noRatings: 'No ratings in this period.',
   // 7. Realtime
@@ -216,6 +217,7 @@ const zh: AnalyticsStrings = {
   criteria: { content: '内容', instructor: '讲师', interactivity: '互动' },
   byWeek: '每周满意度 S',
   distribution: '学员对各项的评分',
+  criterion: '评分项',
   stars: (n) => `${n} 分`,
   noRatings: '这段时间没有评分。',
   realtime: '实时',

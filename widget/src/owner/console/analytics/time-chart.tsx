@@ -27,12 +27,22 @@ export interface TimeChartProps {
   height?: number;
 }
 
+const DAY_STEPS = [1, 2, 3, 7, 14, 28, 56, 91, 182, 364].map((d) => d * 86_400);
+
 /** The chart's colours, read from the theme tokens where the chart sits (canvas cannot use var()). */
-export function chartColors(el: Element): { line: string; previous: string; grid: string; text: string } {
+export function chartColors(el: Element): {
+  line: string;
+  previous: string;
+  grid: string;
+  text: string;
+  background: string;
+} {
   const css = getComputedStyle(el);
   const token = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   return {
-    line: token('--a', '#1f5eff'),
+    // The accent as links use it: the light blue in the dark scheme, where the accent is too dim.
+    line: token('--al', token('--a', '#1f5eff')),
+    background: token('--bg', '#fff'),
     previous: token('--mu', '#5b5b66'),
     grid: token('--bd', '#dcdce3'),
     text: css.color || '#1b1b1f',
@@ -61,6 +71,8 @@ export function chartOptions(
     axes: [
       {
         ...axis,
+        // Whole days only: a short range must not get hourly ticks that all read "Dec 1".
+        incrs: DAY_STEPS,
         values: (_u, splits) =>
           splits.map((s) => formatDay(new Date(s * 1e3).toISOString().slice(0, 10), props.locale)),
       },
@@ -73,7 +85,7 @@ export function chartOptions(
         stroke: s.previous ? colors.previous : colors.line,
         width: 2,
         ...(s.previous && { dash: [6, 4] }),
-        points: { show: props.days.length <= 31 },
+        points: { show: props.days.length <= 31, fill: colors.background },
       })),
     ],
   };
