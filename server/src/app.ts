@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { analyticsRoutes } from './analytics/routes.ts';
 import type { AppDeps } from './app-deps.ts';
 import { confirmRoutes } from './checkout/confirm-routes.ts';
 import { devCheckoutRoutes } from './checkout/dev-checkout-routes.ts';
@@ -79,7 +80,7 @@ export function createDeps({ config, db, log, now = Date.now, sqlite }: CreateAp
     now,
     sites,
     workshops,
-    ownerAuth: new OwnerAuth(config.secret, config.ownerSessionSeconds, now),
+    ownerAuth: new OwnerAuth(config.secret, config.ownerSessionSeconds, now, (id) => sites.keyVersion(id)),
     tickets,
     mailer,
     waitlist,
@@ -188,6 +189,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', recoRoutes(deps));
   app.route('/', roomRoutes(deps));
   app.route('/', ratingRoutes(deps));
+  app.route('/', analyticsRoutes(deps));
   if (deps.mailer.outbox) app.route('/', outboxRoutes(deps.mailer.outbox));
 
   app.notFound((c) => c.json(errorJson('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));

@@ -13,6 +13,7 @@ const chunks: Record<string, () => Promise<ElementMount>> = {
   'lectern-tickets': () => import('./elements/tickets-element.tsx').then((m) => m.mount),
   'lectern-recommendations': () => import('./elements/recommendations-element.tsx').then((m) => m.mount),
   'lectern-room': () => import('./room/index.ts').then((m) => m.mountRoom),
+  'lectern-dashboard': () => import('./owner/console/dashboard-element.tsx').then((m) => m.mount),
 };
 
 // Not imported from events.ts: sharing it would cost the loader a second request before it runs.

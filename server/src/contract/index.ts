@@ -70,6 +70,7 @@ export type { EventType } from './event-types.ts';
 export { EVENT_TYPES } from './event-types.ts';
 export type { BehaviourEvent, EventBatch, EventBatchResult } from './events.ts';
 export { behaviourEvent, eventBatch, MAX_EVENTS_PER_BATCH } from './events.ts';
+export type { OwnerKeyRotated } from './owner-key.ts';
 export type { RatingRequest, RatingSummary } from './ratings.ts';
 export { ratingRequest, ratingWeights } from './ratings.ts';
 export type { ModelSource, ModelTrained, SiteModel } from './reco.ts';
@@ -95,6 +96,7 @@ export { ownerSessionRequest, siteCreate, siteUpdate } from './site.ts';
 export type {
   OwnerWorkshop,
   PublicWorkshop,
+  WorkshopCancelled,
   WorkshopCreate,
   WorkshopList,
   WorkshopStatus,

@@ -79,6 +79,16 @@ export type OwnerWorkshop = PublicWorkshop & {
   cancelledAt: string | null;
   paidCount: number;
   heldCount: number;
+  /** What the paid orders brought in, in minor units of `currency` (refunded orders are not paid). */
+  revenueAmount: number;
+};
+
+/** `POST …/workshops/:id/cancel`: the workshop, and how its paid tickets were refunded. */
+export type WorkshopCancelled = OwnerWorkshop & {
+  /** Paid tickets refunded in full, revoked and their buyers emailed by this call. */
+  refundedOrders: number;
+  /** Refunds the payment provider refused just now; those orders stay paid until cancel is retried. */
+  refundsFailed: number;
 };
 
 export type WorkshopList = { site: { id: string; name: string }; workshops: PublicWorkshop[] };

@@ -14,6 +14,8 @@ export interface SiteTable {
   /** JSON object of per-site settings (payment methods, rating weights…). */
   settings: string;
   created_at: number;
+  /** Bumped by each owner key rotation; owner sessions of an older version are refused. */
+  owner_key_version: Generated<number>;
 }
 
 export interface WorkshopTable {

@@ -7,7 +7,14 @@ import { HttpError } from '../http/http-error.ts';
 const ISSUER = 'lectern';
 const AUDIENCE = 'lectern:owner';
 
-/** Owner keys are long-lived secrets; browsers hold only these short-lived session tokens. */
+/** The site's current owner key version (sites/site-store.ts `keyVersion`); null for no such site. */
+export type KeyVersionOf = (siteId: string) => Promise<number | null>;
+
+/**
+ * Owner keys are long-lived secrets; browsers hold only these short-lived session tokens. Each
+ * token carries the key version it was issued under (`kv`): rotating the key bumps the version,
+ * which ends every older session at once.
+ */
 export class OwnerAuth {
   private readonly key: Uint8Array;
 
@@ -15,13 +22,15 @@ export class OwnerAuth {
     secret: string,
     private readonly ttlSeconds: number,
     private readonly now: () => number = Date.now,
+    private readonly keyVersionOf: KeyVersionOf = async () => 0,
   ) {
     this.key = new TextEncoder().encode(`owner-session:${secret}`);
   }
 
   async issue(siteId: string, now = this.now()): Promise<OwnerSession> {
     const exp = Math.floor(now / 1000) + this.ttlSeconds;
-    const token = await new SignJWT({})
+    const kv = (await this.keyVersionOf(siteId)) ?? 0;
+    const token = await new SignJWT({ kv })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
@@ -45,6 +54,9 @@ export class OwnerAuth {
         currentDate: new Date(this.now()),
       });
       if (!payload.sub) throw new Error('no subject');
+      // Sessions from before key rotations (and before versions existed: no claim) are version 0.
+      const kv = typeof payload.kv === 'number' ? payload.kv : 0;
+      if (kv !== (await this.keyVersionOf(payload.sub))) throw new Error('owner key rotated');
       return payload.sub;
     } catch (cause) {
       const expired = cause instanceof joseErrors.JWTExpired;

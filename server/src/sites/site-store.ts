@@ -33,6 +33,8 @@ export function toOwnerSite(site: Site): OwnerSite {
 
 const CACHE_MS = 5_000;
 
+const newOwnerKey = () => `lk_${randomBytes(24).toString('base64url')}`;
+
 /**
  * Sites are read on every public request (CORS), so they are cached briefly. Writes through this
  * store invalidate at once; other replicas see a change within CACHE_MS.
@@ -48,7 +50,7 @@ export class SiteStore {
   /** Creates a site and returns its owner key, which is shown once and stored only as a hash. */
   async create(input: { name: string; origins: string[]; id?: string; key?: string }) {
     const id = input.id ?? newId('site');
-    const ownerKey = input.key ?? `lk_${randomBytes(24).toString('base64url')}`;
+    const ownerKey = input.key ?? newOwnerKey();
     await this.db
       .insertInto('sites')
       .values({
@@ -76,6 +78,35 @@ export class SiteStore {
   async list(): Promise<Site[]> {
     const rows = await this.db.selectFrom('sites').selectAll().orderBy('created_at').execute();
     return rows.map(toSite);
+  }
+
+  /**
+   * Replaces the owner key: the old one stops at once (only the new hash is stored) and so do the
+   * sessions issued under it (the version they carry is bumped). Null for an unknown site.
+   */
+  async rotateKey(id: string): Promise<{ ownerKey: string; version: number } | null> {
+    const ownerKey = newOwnerKey();
+    const result = await this.db
+      .updateTable('sites')
+      .set((eb) => ({ owner_key_hash: sha256(ownerKey), owner_key_version: eb('owner_key_version', '+', 1) }))
+      .where('id', '=', id)
+      .executeTakeFirst();
+    this.cache.delete(id);
+    if (Number(result.numUpdatedRows) === 0) return null;
+    return { ownerKey, version: (await this.keyVersion(id)) ?? 0 };
+  }
+
+  /**
+   * The site's owner key version, read from the database every time (not the cache), so a
+   * rotation from the CLI's process stops the server's old sessions at once too. Null: no site.
+   */
+  async keyVersion(id: string): Promise<number | null> {
+    const row = await this.db
+      .selectFrom('sites')
+      .select('owner_key_version')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? Number(row.owner_key_version) : null;
   }
 
   async verifyKey(id: string, key: string): Promise<boolean> {

@@ -4,6 +4,7 @@ import { workshopCreate, workshopUpdate } from '../contract/workshop.ts';
 import { readJson } from '../http/json-body.ts';
 import { rateLimit } from '../http/rate-limit.ts';
 import { siteFromPath } from '../http/site-middleware.ts';
+import { cancelWorkshop } from './cancel-workshop.ts';
 import { type CachedBody, etagOf } from './public-list-cache.ts';
 
 /** Short public caching: seat counts move, so browsers revalidate with the ETag after 15 s. */
@@ -61,8 +62,12 @@ export function workshopRoutes(deps: AppDeps) {
     return c.json(await deps.workshops.publish(c.var.site.id, c.req.param('id')));
   });
 
+  app.post('/v1/sites/:site/workshops/:id/unpublish', write, owner, pathSite, async (c) => {
+    return c.json(await deps.workshops.unpublish(c.var.site.id, c.req.param('id')));
+  });
+
   app.post('/v1/sites/:site/workshops/:id/cancel', write, owner, pathSite, async (c) => {
-    return c.json(await deps.workshops.cancel(c.var.site.id, c.req.param('id')));
+    return c.json(await cancelWorkshop(deps, c.var.site.id, c.req.param('id')));
   });
 
   return app;

@@ -42,6 +42,16 @@ function counts(now: number) {
   ];
 }
 
+/** Owner reads only: what the paid orders brought in (the public list does not pay for this sum). */
+function revenue(eb: ExpressionBuilder<Database, 'workshops'>) {
+  return eb
+    .selectFrom('orders')
+    .select(sql<number>`coalesce(sum(orders.amount), 0)`.as('n'))
+    .whereRef('orders.workshop_id', '=', 'workshops.id')
+    .where('orders.status', '=', 'paid')
+    .as('revenue_amount');
+}
+
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
 
 export function toPublicWorkshop(row: Counted): PublicWorkshop {
@@ -69,7 +79,7 @@ export function toPublicWorkshop(row: Counted): PublicWorkshop {
   };
 }
 
-function toOwnerWorkshop(row: Counted): OwnerWorkshop {
+function toOwnerWorkshop(row: Counted & { revenue_amount: number | string | null }): OwnerWorkshop {
   return {
     ...toPublicWorkshop(row),
     createdAt: iso(row.created_at)!,
@@ -78,6 +88,7 @@ function toOwnerWorkshop(row: Counted): OwnerWorkshop {
     cancelledAt: iso(row.cancelled_at),
     paidCount: Number(row.paid_count),
     heldCount: Number(row.held_count),
+    revenueAmount: Number(row.revenue_amount ?? 0),
   };
 }
 
@@ -99,6 +110,10 @@ export class WorkshopStore {
 
   private base(now = this.now()) {
     return this.db.selectFrom('workshops').selectAll('workshops').select(counts(now));
+  }
+
+  private ownerBase() {
+    return this.base().select(revenue);
   }
 
   /** Published and cancelled workshops that have not ended yet, soonest first. */
@@ -125,12 +140,16 @@ export class WorkshopStore {
   }
 
   async listForOwner(siteId: string): Promise<OwnerWorkshop[]> {
-    const rows = await this.base().where('site_id', '=', siteId).orderBy('starts_at').orderBy('id').execute();
+    const rows = await this.ownerBase()
+      .where('site_id', '=', siteId)
+      .orderBy('starts_at')
+      .orderBy('id')
+      .execute();
     return rows.map(toOwnerWorkshop);
   }
 
   async getForOwner(siteId: string, id: string): Promise<OwnerWorkshop> {
-    const row = await this.base().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
+    const row = await this.ownerBase().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('Workshop');
     return toOwnerWorkshop(row);
   }
@@ -216,6 +235,48 @@ export class WorkshopStore {
         .execute();
       this.publicListCache.invalidate(siteId);
     }
+    return this.getForOwner(siteId, id);
+  }
+
+  /**
+   * A published workshop goes back to draft (off the public list) only while no seat is sold or
+   * held: a buyer's ticket must keep pointing at a workshop they can see. Checked in the UPDATE
+   * itself, so a checkout racing it cannot slip in between.
+   */
+  async unpublish(siteId: string, id: string) {
+    const current = await this.getForOwner(siteId, id);
+    if (current.status !== 'published')
+      throw new HttpError(409, 'conflict', 'Only a published workshop can go back to draft');
+    const now = this.now();
+    const result = await this.db
+      .updateTable('workshops')
+      .set({ status: 'draft', published_at: null, updated_at: now })
+      .where('id', '=', id)
+      .where('site_id', '=', siteId)
+      .where('status', '=', 'published')
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('orders')
+              .select('orders.id')
+              .whereRef('orders.workshop_id', '=', 'workshops.id')
+              .where((eb) =>
+                eb.or([
+                  eb('orders.status', '=', 'paid'),
+                  eb.and([eb('orders.status', '=', 'held'), eb('orders.hold_expires_at', '>', now)]),
+                ]),
+              ),
+          ),
+        ),
+      )
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0)
+      throw new HttpError(
+        409,
+        'conflict',
+        'Seats of this workshop are sold or held: it cannot go back to draft (cancel it instead)',
+      );
+    this.publicListCache.invalidate(siteId);
     return this.getForOwner(siteId, id);
   }
 

@@ -11,12 +11,17 @@ const storageKey = (siteId: string) => `lectern-owner-session:${siteId}`;
 /** Exchanges the owner key for a session and keeps the session. Fails with an `ApiError`. */
 export async function signIn(to: ServerOrigin, siteId: string, ownerKey: string): Promise<OwnerSession> {
   const session = await request<OwnerSession>(to, '/v1/owner/session', json({ siteId, key: ownerKey }));
+  keepSession(siteId, session);
+  return session;
+}
+
+/** Keeps a session the server handed out (sign-in, or the fresh one after a key rotation). */
+export function keepSession(siteId: string, session: OwnerSession): void {
   try {
     sessionStorage.setItem(storageKey(siteId), JSON.stringify(session));
   } catch {
     // Storage blocked: the session still works for this page, a reload asks for the key again.
   }
-  return session;
 }
 
 /** The kept session for the site, or null when there is none or it has expired. */

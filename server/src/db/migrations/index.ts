@@ -7,6 +7,8 @@ import * as reco from './005-reco.ts';
 import * as roomConnected from './006-room-connected.ts';
 import * as latePayments from './007-late-payments.ts';
 import * as holdLimits from './008-hold-limits.ts';
+import * as ownerKeyRotation from './009-owner-key-rotation.ts';
+import * as analytics from './011-analytics.ts';
 
 /** Versioned migrations, applied in key order at start. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '006-room-connected': roomConnected,
   '007-late-payments': latePayments,
   '008-hold-limits': holdLimits,
+  '009-owner-key-rotation': ownerKeyRotation,
+  '011-analytics': analytics,
 };

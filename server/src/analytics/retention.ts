@@ -1,0 +1,94 @@
+import { sql } from 'kysely';
+import type { BuyerCohort, RetentionPanel } from '../contract/analytics.ts';
+import { OTHER } from '../contract/analytics.ts';
+import { foldSmallRows } from './fold.ts';
+import type { AnalyticsQuery } from './query.ts';
+import { DAY_MS } from './range.ts';
+import { round, roundOrNull, share } from './stats.ts';
+
+const MAX_COHORTS = 12;
+
+/** Each buyer's paid orders (payment times, ascending), up to the end of the period. */
+async function purchasesByBuyer(q: AnalyticsQuery): Promise<number[][]> {
+  // At most one row per order: a site's orders are thousands, not millions.
+  const rows = await q.db
+    .selectFrom('orders')
+    .select(['email', 'paid_at'])
+    .where('site_id', '=', q.siteId)
+    .where('provider', '!=', 'free')
+    .where('status', 'in', ['paid', 'refunded'])
+    .where('email', 'is not', null)
+    .where('paid_at', '<', q.period.end)
+    .orderBy('paid_at')
+    .execute();
+  const byBuyer = new Map<string, number[]>();
+  for (const r of rows) {
+    const email = (r.email ?? '').toLowerCase();
+    const list = byBuyer.get(email) ?? [];
+    list.push(Number(r.paid_at));
+    byBuyer.set(email, list);
+  }
+  return [...byBuyer.values()];
+}
+
+const month = (ms: number) => new Date(ms).toISOString().slice(0, 7);
+
+function cohorts(buyers: readonly number[][]): BuyerCohort[] {
+  const byMonth = new Map<string, { buyers: number; returned: number }>();
+  for (const times of buyers) {
+    const first = month(times[0]);
+    const c = byMonth.get(first) ?? { buyers: 0, returned: 0 };
+    c.buyers += 1;
+    if (times.some((t) => month(t) > first)) c.returned += 1;
+    byMonth.set(first, c);
+  }
+  const rows = [...byMonth]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .slice(-MAX_COHORTS)
+    .map(([m, c]) => ({ month: m, ...c, rate: roundOrNull(share(c.returned, c.buyers)) }));
+  return foldSmallRows(
+    rows,
+    (r) => r.buyers,
+    (small) => {
+      const buyers = small.reduce((s, r) => s + r.buyers, 0);
+      const returned = small.reduce((s, r) => s + r.returned, 0);
+      return { month: OTHER, buyers, returned, rate: roundOrNull(share(returned, buyers)) };
+    },
+  );
+}
+
+/** Readers seen in the period, and how many came back in another session. */
+async function readers(q: AnalyticsQuery): Promise<{ readers: number; returning: number }> {
+  const perReader = q.db
+    .selectFrom('events')
+    .select((eb) => ['anon', eb.fn.count('session').distinct().as('sessions')])
+    .where('site_id', '=', q.siteId)
+    .where('ts', '>=', q.period.start)
+    .where('ts', '<', q.period.end)
+    .groupBy('anon')
+    .as('r');
+  const row = await q.db
+    .selectFrom(perReader)
+    .select((eb) => [
+      eb.fn.countAll().as('readers'),
+      eb.fn.sum(sql<number>`case when sessions > 1 then 1 else 0 end`).as('returning'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { readers: Number(row.readers), returning: Number(row.returning ?? 0) };
+}
+
+/** Repurchase within 30 / 90 days, monthly buyer cohorts, returning readers. */
+export async function retentionPanel(q: AnalyticsQuery): Promise<RetentionPanel> {
+  const [buyers, seen] = await Promise.all([purchasesByBuyer(q), readers(q)]);
+  const fresh = buyers.filter((t) => t[0] >= q.period.start);
+  const within = (days: number) => fresh.filter((t) => t.length > 1 && t[1] - t[0] <= days * DAY_MS).length;
+  return {
+    newBuyers: fresh.length,
+    repurchase30: roundOrNull(share(within(30), fresh.length)),
+    repurchase90: roundOrNull(share(within(90), fresh.length)),
+    cohorts: cohorts(buyers),
+    readers: seen.readers,
+    returningReaders: seen.returning,
+    returningRate: seen.readers ? round(seen.returning / seen.readers) : null,
+  };
+}
