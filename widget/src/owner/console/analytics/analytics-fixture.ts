@@ -189,8 +189,8 @@ export function analyticsFixture(): Analytics {
       attend: {
         status: 'trained',
         features: [
-          { name: 'views', weight: 0.8 },
-          { name: 'purchases', weight: -0.25 },
+          { name: 'daysBooked', weight: 0.8 },
+          { name: 'free', weight: -0.25 },
         ],
         intercept: 0.1,
         auc: 0.71,

@@ -107,7 +107,8 @@ it('words the A/B verdict and says when a model has too little data', async () =
   );
   expect(text('[data-model="buy"] .empty')).toBe('Too little data: 37 of the 200 needed.');
   expect(text('[data-model="attend"] [data-figure="auc"] .value')).toBe('0.71');
-  expect(text('[data-model="attend"] [data-row="purchases"] .value')).toBe('-0.25');
+  expect(text('[data-model="attend"] [data-row="free"] .value')).toBe('-0.25');
+  expect(text('[data-model="attend"] [data-row="free"] .label')).toBe('Free workshop');
   expect(text('[data-panel="prediction"] > .empty')).toBe('Too little data: 12 of the 50 needed.');
 });
 

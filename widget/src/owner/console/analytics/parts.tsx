@@ -11,7 +11,7 @@ export const PanelLevel = createContext(3);
 export function Heading(props: { depth: number; id?: string; class?: string; children: ComponentChildren }) {
   const Tag = `h${Math.min(useContext(PanelLevel) + props.depth, 6)}` as 'h3';
   return (
-    <Tag id={props.id} class={props.class}>
+    <Tag id={props.id} class={[props.depth ? 'sub' : 'panel-title', props.class].filter(Boolean).join(' ')}>
       {props.children}
     </Tag>
   );

@@ -58,7 +58,7 @@ function ModelCard(props: {
             label={`${props.title} · ${t.weight}`}
             rows={model.features.map((f) => ({
               key: f.name,
-              label: t.profile[f.name as keyof AnalyticsStrings['profile']] ?? f.name,
+              label: t.features[f.name] ?? f.name,
               value: f.weight,
               text: signed(f.weight, locale),
             }))}
@@ -95,7 +95,7 @@ export function PredictionPanel({ data, locale, t }: PanelProps<PredictionData>)
           rows={seg.segments.map((s) => ({
             key: String(s.id),
             cells: [
-              t.segment(s.id + 1),
+              t.segment(s.id),
               formatCount(s.size, locale),
               formatPercent(s.share, locale),
               mean(s.profile.views),
