@@ -25,4 +25,9 @@ export const sections: ConsoleSection[] = [
     label: (l) => (zh(l) ? '工作坊' : 'Workshops'),
     load: () => import('./workshops/workshops-section.tsx'),
   },
+  {
+    id: 'analytics',
+    label: (l) => (zh(l) ? '数据分析' : 'Analytics'),
+    load: () => import('./analytics/analytics-section.tsx'),
+  },
 ];
