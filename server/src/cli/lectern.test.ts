@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { connectDatabase } from '../db/database.ts';
-import { createTestDatabase, type TestDatabase } from '../test-support/test-database.ts';
 import { SiteStore } from '../sites/site-store.ts';
+import { createTestDatabase, type TestDatabase } from '../test-support/test-database.ts';
 import { runCli } from './lectern.ts';
 
 let dataDir: string;

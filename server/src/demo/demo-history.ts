@@ -38,7 +38,7 @@ export type HistoryRows = {
   events: NewEvent[];
   orders: Insertable<OrderTable>[];
   tickets: TicketTable[];
-  passes: RoomPassTable[];
+  passes: Insertable<RoomPassTable>[];
   ratings: RatingTable[];
 };
 /** Receives rows in chunks, in an order the foreign keys accept (workshops, orders, then the rest). */
@@ -130,7 +130,7 @@ export async function generateHistory(
   let events: NewEvent[] = [];
   let orders: Insertable<OrderTable>[] = [];
   let tickets: TicketTable[] = [];
-  let passes: RoomPassTable[] = [];
+  let passes: Insertable<RoomPassTable>[] = [];
   let ratings: RatingTable[] = [];
   let eventCount = 0;
   let orderCount = 0;
@@ -278,6 +278,8 @@ export async function generateHistory(
           superseded_at: null,
           removed_at: null,
           connected_at: joined,
+          online_since: null,
+          in_room_ms: seconds * 1000,
         });
         event(h.anon, session, 'room_join', joined, { workshop_id: w.id });
         for (const [kind, mean] of INTERACTIONS) {

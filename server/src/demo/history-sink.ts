@@ -46,7 +46,7 @@ type HistoryTables = {
   workshops: NewWorkshop;
   orders: Insertable<OrderTable>;
   tickets: TicketTable;
-  room_passes: RoomPassTable;
+  room_passes: Insertable<RoomPassTable>;
   ratings: RatingTable;
   events: NewEvent;
 };
