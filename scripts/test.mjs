@@ -67,7 +67,8 @@ counted(
   vitestJson,
   bin('vitest'),
   ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`],
-  {},
+  // SQLite here whatever the shell says; the PostgreSQL step below starts its own cluster.
+  { LECTERN_DATABASE_URL: '' },
   readVitest,
 );
 
