@@ -249,3 +249,24 @@ test('back to draft while nobody booked; duplicate opens a draft one week later 
   expect(wall(rows[1].starts_at)).toBe(wall(rows[0].starts_at));
   expect(Math.round((rows[1].starts_at - rows[0].starts_at) / 3_600_000 / 24)).toBe(7);
 });
+
+test('"Host" opens the room in this tab, which hosts with the console session and asks for no key', async ({
+  page,
+  server,
+}) => {
+  const title = `Host from the console ${Date.now()}`;
+  await createWorkshop(server, { title, startsInMinutes: 5 });
+  await signInToConsole(page, server, { hash: '#/workshops?filter=upcoming' });
+  const row = consoleEl(page).getByRole('row', { name: new RegExp(`^${title}`) });
+  await row.getByRole('link', { name: 'Host' }).click();
+  await page.waitForURL(/\/room\/ws_/);
+  const room = page.locator('lectern-room');
+  await room
+    .getByRole('button', { name: /Host this workshop|Start the room/ })
+    .first()
+    .waitFor();
+  if (await room.getByRole('button', { name: 'Host this workshop' }).isVisible())
+    await room.getByRole('button', { name: 'Host this workshop' }).click();
+  await expect(room.getByRole('button', { name: 'Start the room' })).toBeVisible();
+  await expect(room.getByLabel('Owner key')).toHaveCount(0);
+});
