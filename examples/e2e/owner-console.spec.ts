@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures.ts';
 import { consoleEl, signInToConsole } from './owner-console-helpers.ts';
-import { createWorkshop, seriousFindings } from './widget-helpers.ts';
+import { createWorkshop, schemeOf, seriousFindings } from './widget-helpers.ts';
 
 // The owner console driven as an owner with only the key: sign in, create a workshop in New York
 // time, publish it, sell it to a reader on the example blog, see the sale, cancel it.
@@ -13,6 +13,8 @@ test('a wrong key gets a calm message that names nothing about the site; the rig
 }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  // /owner/ is a strict-CSP host page (script-src 'self', no inline script or style attribute).
+  page.on('console', (m) => /Content Security Policy/i.test(m.text()) && errors.push(m.text()));
   await page.goto(`${server.url}/owner/?site=demo`);
   const el = consoleEl(page);
   await el.getByLabel('Owner key').fill('lk_not-the-key');
@@ -190,10 +192,15 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(`${server.url}/owner/?site=demo`);
     await expect(consoleEl(page).getByLabel('Owner key')).toBeVisible();
+    expect(await schemeOf(page, 'lectern-dashboard')).toBe(scheme);
     expect(await seriousFindings(page, 'lectern-dashboard')).toEqual([]);
     await signInToConsole(page, server);
     await expect(consoleEl(page).getByRole('table')).toBeVisible();
     expect(await seriousFindings(page, 'lectern-dashboard')).toEqual([]);
+    await consoleEl(page).getByRole('button', { name: 'Cancel workshop' }).first().click();
+    await expect(consoleEl(page).getByRole('dialog')).toBeVisible();
+    expect(await seriousFindings(page, 'lectern-dashboard')).toEqual([]);
+    await page.keyboard.press('Escape');
     await consoleEl(page).getByRole('button', { name: 'New workshop' }).click();
     await expect(consoleEl(page).getByLabel('Title')).toBeVisible();
     expect(await seriousFindings(page, 'lectern-dashboard')).toEqual([]);
@@ -230,6 +237,13 @@ test('back to draft while nobody booked; duplicate opens a draft one week later 
   expect(server.query<{ status: string }>('select status from workshops where id = ?', id)).toEqual([
     { status: 'draft' },
   ]);
+  await el.getByRole('button', { name: 'Drafts' }).click();
+  await expect(page).toHaveURL(/#\/workshops\?filter=drafts$/);
+  await expect(row).toBeVisible();
+  await expect(el.getByRole('row', { name: /^Sourdough/ })).toHaveCount(0);
+  await el.getByRole('button', { name: 'Past' }).click();
+  await expect(row).toHaveCount(0);
+  await el.getByRole('button', { name: 'Drafts' }).click();
 
   await row.getByRole('button', { name: 'Duplicate' }).click();
   await expect(el.getByRole('heading', { name: `Duplicate “${title}”` })).toBeVisible();
