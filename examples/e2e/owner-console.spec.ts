@@ -120,6 +120,13 @@ test('validation errors from the server appear next to their fields', async ({ p
   await signInToConsole(page, server, { hash: '#/workshops?edit=new' });
   const el = consoleEl(page);
   await el.getByLabel('Title').fill('No host');
+  // A zone the browser does not know is caught before sending, calmly, next to the picker.
+  await el.getByLabel('Time zone').fill('Nowhere/Atlantis');
+  await el.getByRole('button', { name: 'Save draft' }).click();
+  await expect(el.locator('#wf-timeZone-error')).toHaveText(
+    'Choose a time zone from the list, e.g. America/New_York.',
+  );
+  await el.getByLabel('Time zone').fill('Asia/Shanghai');
   await el.getByLabel('Currency').fill('XYZ');
   await el.getByRole('button', { name: 'Save draft' }).click();
   await expect(el.locator('#wf-hostName-error')).toBeVisible();

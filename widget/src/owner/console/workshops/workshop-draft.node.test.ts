@@ -41,6 +41,9 @@ describe('workshop drafts', () => {
   it('names the fields the browser can already tell are wrong', () => {
     const d = { ...emptyDraft('en'), date: '', price: 'ten', capacity: '2.5' };
     expect(toWorkshopInput(d)).toEqual({ errors: { date: true, price: true, capacity: true } });
+    expect(toWorkshopInput({ ...emptyDraft('en'), timeZone: 'New York' })).toEqual({
+      errors: { timeZone: true },
+    });
   });
 
   it("puts the server's validation messages under their fields", () => {
