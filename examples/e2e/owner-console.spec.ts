@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures.ts';
 import { consoleEl, signInToConsole } from './owner-console-helpers.ts';
-import { createWorkshop, seriousFindings } from './widget-helpers.ts';
+import { createWorkshop, schemeOf, seriousFindings } from './widget-helpers.ts';
 
 // The owner console driven as an owner with only the key: sign in, create a workshop in New York
 // time, publish it, sell it to a reader on the example blog, see the sale, cancel it.
@@ -13,6 +13,8 @@ test('a wrong key gets a calm message that names nothing about the site; the rig
 }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  // /owner/ is a strict-CSP host page (script-src 'self', no inline script or style attribute).
+  page.on('console', (m) => /Content Security Policy/i.test(m.text()) && errors.push(m.text()));
   await page.goto(`${server.url}/owner/?site=demo`);
   const el = consoleEl(page);
   await el.getByLabel('Owner key').fill('lk_not-the-key');
@@ -118,6 +120,13 @@ test('validation errors from the server appear next to their fields', async ({ p
   await signInToConsole(page, server, { hash: '#/workshops?edit=new' });
   const el = consoleEl(page);
   await el.getByLabel('Title').fill('No host');
+  // A zone the browser does not know is caught before sending, calmly, next to the picker.
+  await el.getByLabel('Time zone').fill('Nowhere/Atlantis');
+  await el.getByRole('button', { name: 'Save draft' }).click();
+  await expect(el.locator('#wf-timeZone-error')).toHaveText(
+    'Choose a time zone from the list, e.g. America/New_York.',
+  );
+  await el.getByLabel('Time zone').fill('Asia/Shanghai');
   await el.getByLabel('Currency').fill('XYZ');
   await el.getByRole('button', { name: 'Save draft' }).click();
   await expect(el.locator('#wf-hostName-error')).toBeVisible();
@@ -190,10 +199,15 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(`${server.url}/owner/?site=demo`);
     await expect(consoleEl(page).getByLabel('Owner key')).toBeVisible();
+    expect(await schemeOf(page, 'lectern-dashboard')).toBe(scheme);
     expect(await seriousFindings(page, 'lectern-dashboard')).toEqual([]);
     await signInToConsole(page, server);
     await expect(consoleEl(page).getByRole('table')).toBeVisible();
     expect(await seriousFindings(page, 'lectern-dashboard')).toEqual([]);
+    await consoleEl(page).getByRole('button', { name: 'Cancel workshop' }).first().click();
+    await expect(consoleEl(page).getByRole('dialog')).toBeVisible();
+    expect(await seriousFindings(page, 'lectern-dashboard')).toEqual([]);
+    await page.keyboard.press('Escape');
     await consoleEl(page).getByRole('button', { name: 'New workshop' }).click();
     await expect(consoleEl(page).getByLabel('Title')).toBeVisible();
     expect(await seriousFindings(page, 'lectern-dashboard')).toEqual([]);
@@ -230,6 +244,13 @@ test('back to draft while nobody booked; duplicate opens a draft one week later 
   expect(server.query<{ status: string }>('select status from workshops where id = ?', id)).toEqual([
     { status: 'draft' },
   ]);
+  await el.getByRole('button', { name: 'Drafts' }).click();
+  await expect(page).toHaveURL(/#\/workshops\?filter=drafts$/);
+  await expect(row).toBeVisible();
+  await expect(el.getByRole('row', { name: /^Sourdough/ })).toHaveCount(0);
+  await el.getByRole('button', { name: 'Past' }).click();
+  await expect(row).toHaveCount(0);
+  await el.getByRole('button', { name: 'Drafts' }).click();
 
   await row.getByRole('button', { name: 'Duplicate' }).click();
   await expect(el.getByRole('heading', { name: `Duplicate “${title}”` })).toBeVisible();
@@ -248,4 +269,25 @@ test('back to draft while nobody booked; duplicate opens a draft one week later 
     new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(ms);
   expect(wall(rows[1].starts_at)).toBe(wall(rows[0].starts_at));
   expect(Math.round((rows[1].starts_at - rows[0].starts_at) / 3_600_000 / 24)).toBe(7);
+});
+
+test('"Host" opens the room in this tab, which hosts with the console session and asks for no key', async ({
+  page,
+  server,
+}) => {
+  const title = `Host from the console ${Date.now()}`;
+  await createWorkshop(server, { title, startsInMinutes: 5 });
+  await signInToConsole(page, server, { hash: '#/workshops?filter=upcoming' });
+  const row = consoleEl(page).getByRole('row', { name: new RegExp(`^${title}`) });
+  await row.getByRole('link', { name: 'Host' }).click();
+  await page.waitForURL(/\/room\/ws_/);
+  const room = page.locator('lectern-room');
+  await room
+    .getByRole('button', { name: /Host this workshop|Start the room/ })
+    .first()
+    .waitFor();
+  if (await room.getByRole('button', { name: 'Host this workshop' }).isVisible())
+    await room.getByRole('button', { name: 'Host this workshop' }).click();
+  await expect(room.getByRole('button', { name: 'Start the room' })).toBeVisible();
+  await expect(room.getByLabel('Owner key')).toHaveCount(0);
 });
