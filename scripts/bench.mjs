@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { budgetTable, checkBudgets } from './budgets.mjs';
+import { startPgCluster, stopOnExit } from './pg-cluster.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(root, 'benchmarks', 'results');
@@ -15,8 +16,10 @@ mkdirSync(resultsDir, { recursive: true });
 const benches = [
   { name: 'server-workshops', file: 'server/bench/workshops.bench.ts' },
   { name: 'server-events', file: 'server/bench/events.bench.ts' },
-  // Starts its own throwaway PostgreSQL cluster when LECTERN_DATABASE_URL is not set.
-  { name: 'pg-two-processes', file: 'server/bench/pg-processes.bench.ts' },
+  // On a throwaway PostgreSQL cluster (durable: fsync on, as in production).
+  { name: 'pg', file: 'server/bench/pg.bench.ts', postgres: true },
+  // The same cluster with one and with two server processes (run alone, it starts its own).
+  { name: 'pg-two-processes', file: 'server/bench/pg-processes.bench.ts', postgres: true },
   { name: 'widget-first-card', file: 'examples/bench/first-card.bench.ts' },
   { name: 'model', file: 'model/bench/bench.ts' },
   { name: 'model-browser', file: 'examples/bench/model-browser.bench.ts' },
@@ -28,12 +31,16 @@ const selected = only.length ? benches.filter((b) => only.some((o) => b.name.inc
 let failed = 0;
 for (const bench of selected) {
   console.log(`\n━━ ${bench.name} (${bench.file})`);
+  const cluster = bench.postgres ? await startPgCluster({ durable: true }) : undefined;
+  if (cluster) stopOnExit(cluster);
   const run = spawnSync(process.execPath, ['--import', 'tsx', bench.file], {
     cwd: root,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 64 * 1024 * 1024,
+    env: cluster ? { ...process.env, LECTERN_DATABASE_URL: cluster.url } : process.env,
   });
+  cluster?.stop();
   const lines = (run.stdout ?? '').trim().split('\n');
   for (const line of lines.slice(0, -1)) console.log(line);
   let result;

@@ -47,10 +47,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   const app = createApp(deps);
   // Emails are sent in the background of the request that caused them; close() waits for those
-  // in flight, so one test's ticket email never lands in the next test's SMTP sink.
+  // in flight and a closed app sends none, so one test's ticket email never lands in the next
+  // test's SMTP sink.
   const mailInFlight = new Set<Promise<boolean>>();
   const send = deps.mailer.send.bind(deps.mailer);
+  let closed = false;
   deps.mailer.send = (message) => {
+    if (closed) return Promise.resolve(false);
     const sending = send(message);
     mailInFlight.add(sending);
     void sending.finally(() => mailInFlight.delete(sending));
@@ -70,6 +73,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       now = ms;
     },
     async close() {
+      closed = true;
       await Promise.allSettled([...mailInFlight]);
       deps.mailer.close();
       await database.close();
