@@ -18,8 +18,8 @@ const benches = [
   { name: 'server-events', file: 'server/bench/events.bench.ts' },
   // On a throwaway PostgreSQL cluster (durable: fsync on, as in production).
   { name: 'pg', file: 'server/bench/pg.bench.ts', postgres: true },
-  // Starts its own throwaway PostgreSQL cluster when LECTERN_DATABASE_URL is not set.
-  { name: 'pg-two-processes', file: 'server/bench/pg-processes.bench.ts' },
+  // The same cluster with one and with two server processes (run alone, it starts its own).
+  { name: 'pg-two-processes', file: 'server/bench/pg-processes.bench.ts', postgres: true },
   { name: 'widget-first-card', file: 'examples/bench/first-card.bench.ts' },
   { name: 'model', file: 'model/bench/bench.ts' },
   { name: 'model-browser', file: 'examples/bench/model-browser.bench.ts' },
