@@ -25,4 +25,19 @@ export const sections: ConsoleSection[] = [
     label: (l) => (zh(l) ? '工作坊' : 'Workshops'),
     load: () => import('./workshops/workshops-section.tsx'),
   },
+  {
+    id: 'attendees',
+    label: (l) => (zh(l) ? '参与者' : 'Attendees'),
+    load: () => import('./manage/attendees-section.tsx'),
+  },
+  {
+    id: 'ratings',
+    label: (l) => (zh(l) ? '评分' : 'Ratings'),
+    load: () => import('./manage/ratings-section.tsx'),
+  },
+  {
+    id: 'settings',
+    label: (l) => (zh(l) ? '站点设置' : 'Site settings'),
+    load: () => import('./manage/settings-section.tsx'),
+  },
 ];
