@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, type SharedServer, test } from './fixtures.ts';
 import { openWorkshop } from './rooms-harness/room-fixtures.ts';
-import { seriousFindings } from './widget-helpers.ts';
+import { schemeOf, seriousFindings } from './widget-helpers.ts';
 
 // The owner console's management sections, driven as an owner in real Chromium against the real
 // server: a reader buys with dev payments, the owner sees them, exports the CSV, refunds them
@@ -68,6 +68,10 @@ test('a reader buys, the owner sees them, downloads the CSV, refunds them: ticke
   ]);
 
   expect(await seriousFindings(page, 'lectern-dashboard')).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(() => schemeOf(page, 'lectern-dashboard')).toBe('dark');
+  expect(await seriousFindings(page, 'lectern-dashboard')).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // Refund: a confirm dialog first, keyboard only; Esc keeps the order.
   await row.getByRole('button', { name: `Refund: ${email}` }).focus();
@@ -136,6 +140,7 @@ test('site settings: payment methods, weights with an inline error, A/B split; t
 
   expect(await seriousFindings(page, 'lectern-dashboard')).toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(() => schemeOf(page, 'lectern-dashboard')).toBe('dark');
   expect(await seriousFindings(page, 'lectern-dashboard')).toEqual([]);
   await page.emulateMedia({ colorScheme: 'light' });
 
@@ -158,4 +163,20 @@ test('site settings: payment methods, weights with an inline error, A/B split; t
     }),
   });
   expect(reset.status).toBe(200);
+});
+
+test('in Chinese: the ratings and settings sections speak zh-CN', async ({ browser, server }) => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/owner/?site=demo#/ratings`);
+  await page.getByLabel('站长密钥').fill(server.ownerKey);
+  await page.getByRole('button', { name: '登录' }).click();
+  const dashboard = page.locator('lectern-dashboard');
+  await expect(dashboard.getByRole('heading', { name: '评分' })).toBeVisible();
+  await dashboard.getByRole('link', { name: '站点设置' }).click();
+  await expect(dashboard.getByRole('group', { name: '支付方式' })).toBeVisible();
+  await expect(dashboard.getByRole('checkbox', { name: '支付宝' })).toBeVisible();
+  await expect(dashboard.getByRole('button', { name: '立即重新训练' })).toBeVisible();
+  expect(await seriousFindings(page, 'lectern-dashboard')).toEqual([]);
+  await context.close();
 });
