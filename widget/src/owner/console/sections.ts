@@ -26,8 +26,23 @@ export const sections: ConsoleSection[] = [
     load: () => import('./workshops/workshops-section.tsx'),
   },
   {
+    id: 'attendees',
+    label: (l) => (zh(l) ? '参与者' : 'Attendees'),
+    load: () => import('./manage/attendees-section.tsx'),
+  },
+  {
+    id: 'ratings',
+    label: (l) => (zh(l) ? '评分' : 'Ratings'),
+    load: () => import('./manage/ratings-section.tsx'),
+  },
+  {
     id: 'analytics',
     label: (l) => (zh(l) ? '数据分析' : 'Analytics'),
     load: () => import('./analytics/analytics-section.tsx'),
+  },
+  {
+    id: 'settings',
+    label: (l) => (zh(l) ? '站点设置' : 'Site settings'),
+    load: () => import('./manage/settings-section.tsx'),
   },
 ];

@@ -3,6 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { ConsoleContext } from '../console-context.ts';
 import { AttendeesTable } from './attendees-table.tsx';
 import { downloadCsv } from './csv-download.ts';
+import { ActionNotice, Loaded } from './loaded.tsx';
 import type { ManageStrings } from './manage-strings.ts';
 import { RefundDialog } from './refund-dialog.tsx';
 import { errorCode, sitePath, useOwnerData } from './use-owner-data.ts';
@@ -78,30 +79,23 @@ export function AttendeesPanel({
           </button>
         )}
       </div>
-      <p role="status" class={notice?.error ? 'notice error' : notice ? 'notice' : 'visually-hidden'}>
-        {notice?.text ?? ''}
-      </p>
-      {list.failed ? (
-        <p class="notice error">
-          {t.unavailable}{' '}
-          <button type="button" class="ghost" onClick={list.reload}>
-            {t.retry}
-          </button>
-        </p>
-      ) : !list.data ? (
-        <p class="meta">{t.loading}</p>
-      ) : list.data.attendees.length === 0 ? (
-        <p class="meta">{t.noAttendees}</p>
-      ) : (
-        <AttendeesTable
-          attendees={list.data.attendees}
-          locale={ctx.locale}
-          t={t}
-          busy={busy}
-          onRefund={setRefunding}
-          onResend={resend}
-        />
-      )}
+      <ActionNotice notice={notice} />
+      <Loaded source={list} t={t}>
+        {(data) =>
+          data.attendees.length === 0 ? (
+            <p class="meta">{t.noAttendees}</p>
+          ) : (
+            <AttendeesTable
+              attendees={data.attendees}
+              locale={ctx.locale}
+              t={t}
+              busy={busy}
+              onRefund={setRefunding}
+              onResend={resend}
+            />
+          )
+        }
+      </Loaded>
       {refunding && (
         <RefundDialog
           attendee={refunding}

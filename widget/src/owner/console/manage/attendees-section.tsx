@@ -3,6 +3,7 @@ import { useRef } from 'preact/hooks';
 import { formatStart } from '../../../i18n/format.ts';
 import type { ConsoleContext } from '../console-context.ts';
 import { AttendeesPanel } from './attendees-panel.tsx';
+import { Loaded } from './loaded.tsx';
 import { manageStrings } from './manage-strings.ts';
 import { useManageStyles } from './manage-style.ts';
 import { sitePath, useOwnerData } from './use-owner-data.ts';
@@ -25,40 +26,35 @@ export function Section({ ctx }: { ctx: ConsoleContext }) {
   return (
     <div class="manage" ref={root}>
       <Heading class="console-title">{t.attendeesTitle}</Heading>
-      {list.failed ? (
-        <p class="notice error">
-          {t.unavailable}{' '}
-          <button type="button" class="ghost" onClick={list.reload}>
-            {t.retry}
-          </button>
-        </p>
-      ) : !list.data ? (
-        <p class="meta">{t.loading}</p>
-      ) : workshops.length === 0 ? (
-        <p class="meta">{t.noWorkshops}</p>
-      ) : (
-        <>
-          <div class="field">
-            <label>
-              {t.chooseWorkshop}
-              <select
-                value={chosen}
-                onChange={(e) =>
-                  ctx.navigate('attendees', { workshop: (e.target as HTMLSelectElement).value })
-                }
-              >
-                {workshops.map((w) => (
-                  <option key={w.id} value={w.id}>
-                    {w.title} — {formatStart(w.startsAt, ctx.locale)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
-          {chosen && <AttendeesPanel key={`a-${chosen}`} ctx={ctx} workshopId={chosen} t={t} />}
-          {chosen && <WaitlistPanel key={`w-${chosen}`} ctx={ctx} workshopId={chosen} t={t} />}
-        </>
-      )}
+      <Loaded source={list} t={t}>
+        {() =>
+          workshops.length === 0 ? (
+            <p class="meta">{t.noWorkshops}</p>
+          ) : (
+            <>
+              <div class="field">
+                <label>
+                  {t.chooseWorkshop}
+                  <select
+                    value={chosen}
+                    onChange={(e) =>
+                      ctx.navigate('attendees', { workshop: (e.target as HTMLSelectElement).value })
+                    }
+                  >
+                    {workshops.map((w) => (
+                      <option key={w.id} value={w.id}>
+                        {w.title} — {formatStart(w.startsAt, ctx.locale)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </div>
+              {chosen && <AttendeesPanel key={`a-${chosen}`} ctx={ctx} workshopId={chosen} t={t} />}
+              {chosen && <WaitlistPanel key={`w-${chosen}`} ctx={ctx} workshopId={chosen} t={t} />}
+            </>
+          )
+        }
+      </Loaded>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { ConsoleContext } from '../console-context.ts';
 import { AttendeesPanel } from './attendees-panel.tsx';
 import { manageStrings } from './manage-strings.ts';
+import { Section as RatingsSection } from './ratings-section.tsx';
 import { Section as SettingsSection } from './settings-section.tsx';
 
 let root: HTMLElement;
@@ -189,4 +190,46 @@ it('refuses an origin that is not an http(s) origin before asking the server', a
     path: '/v1/sites/site_1',
     body: { origins: ['https://blog.example', 'https://www.blog.example'] },
   });
+});
+
+it('shows satisfaction and averages per workshop, and comments as text (never HTML)', async () => {
+  const { ctx } = fakeConsole({
+    'GET /v1/sites/site_1/owner/ratings': () => ({
+      weights: { content: 0.4, instructor: 0.3, interactivity: 0.3 },
+      overall: { count: 2, averages: { content: 4, instructor: 4.5, interactivity: 3 }, satisfaction: 3.85 },
+      workshops: [
+        {
+          workshopId: 'ws_1',
+          title: 'Pasta',
+          startsAt: '2026-12-01T10:00:00.000Z',
+          count: 2,
+          averages: { content: 4, instructor: 4.5, interactivity: 3 },
+          satisfaction: 3.85,
+          comments: [{ comment: '<img src=x onerror=alert(1)>', createdAt: '2026-12-01T12:00:00.000Z' }],
+        },
+      ],
+    }),
+  });
+  render(<RatingsSection ctx={{ ...ctx, route: { section: 'ratings', params: {} } }} />, root);
+  await until(() => root.textContent!.includes('Pasta'));
+  expect(root.textContent).toContain('Satisfaction3.85 / 5 (2 ratings)');
+  expect(root.textContent).toContain('Instructor 4.50');
+  expect(root.querySelector('img')).toBeNull();
+  expect(root.querySelector('.comments li')!.textContent).toBe('<img src=x onerror=alert(1)>');
+});
+
+it('says there are no ratings yet instead of zeros, and offers to try again after a failure', async () => {
+  let fail = true;
+  const { ctx } = fakeConsole({
+    'GET /v1/sites/site_1/owner/ratings': () => {
+      if (fail) throw new Error('down');
+      return { weights: {}, overall: { count: 0, averages: null, satisfaction: null }, workshops: [] };
+    },
+  });
+  render(<RatingsSection ctx={ctx} />, root);
+  await until(() => root.textContent!.includes('This could not be loaded right now.'));
+  fail = false;
+  button('Try again').click();
+  await until(() => root.textContent!.includes('No ratings yet'));
+  expect(root.textContent).not.toContain('0.00');
 });

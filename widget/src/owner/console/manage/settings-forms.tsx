@@ -100,7 +100,7 @@ export function PaymentMethodsForm({
               name="paymentMethods"
               value={m}
               checked={chosen.includes(m)}
-              onChange={(e) => toggle(m, (e.target as HTMLInputElement).checked)}
+              onInput={(e) => toggle(m, (e.target as HTMLInputElement).checked)}
             />{' '}
             {t.methodNames[m] ?? m}
           </label>

@@ -2,6 +2,7 @@ import type { ModelTrained, SiteSettings } from '@lectern/server/contract';
 import { useRef, useState } from 'preact/hooks';
 import { formatStart } from '../../../i18n/format.ts';
 import type { ConsoleContext } from '../console-context.ts';
+import { Loaded } from './loaded.tsx';
 import { manageStrings } from './manage-strings.ts';
 import { useManageStyles } from './manage-style.ts';
 import { OriginsForm } from './origins-form.tsx';
@@ -29,29 +30,21 @@ export function Section({ ctx }: { ctx: ConsoleContext }) {
         throw new Error((err as Error).message);
       }
     };
-  const data = settings.data;
   return (
     <div class="manage settings" ref={root}>
       <Heading class="console-title">{t.settingsTitle}</Heading>
-      {settings.failed ? (
-        <p class="notice error">
-          {t.unavailable}{' '}
-          <button type="button" class="ghost" onClick={settings.reload}>
-            {t.retry}
-          </button>
-        </p>
-      ) : !data ? (
-        <p class="meta">{t.loading}</p>
-      ) : (
-        <>
-          <NameForm name={data.name} t={t} save={patch(base)} />
-          <OriginsForm settings={data} t={t} save={patch(base)} />
-          <PaymentMethodsForm settings={data} t={t} save={patch(`${base}/owner/settings`)} />
-          <WeightsForm settings={data} t={t} save={patch(`${base}/owner/settings`)} />
-          <SplitForm settings={data} t={t} save={patch(`${base}/owner/settings`)} />
-          <Retrain ctx={ctx} settings={data} />
-        </>
-      )}
+      <Loaded source={settings} t={t}>
+        {(data) => (
+          <>
+            <NameForm name={data.name} t={t} save={patch(base)} />
+            <OriginsForm settings={data} t={t} save={patch(base)} />
+            <PaymentMethodsForm settings={data} t={t} save={patch(`${base}/owner/settings`)} />
+            <WeightsForm settings={data} t={t} save={patch(`${base}/owner/settings`)} />
+            <SplitForm settings={data} t={t} save={patch(`${base}/owner/settings`)} />
+            <Retrain ctx={ctx} settings={data} />
+          </>
+        )}
+      </Loaded>
     </div>
   );
 }

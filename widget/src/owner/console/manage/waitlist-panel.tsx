@@ -2,6 +2,7 @@ import type { OwnerWaitlist, WaitlistOffer } from '@lectern/server/contract';
 import { useState } from 'preact/hooks';
 import { formatStart } from '../../../i18n/format.ts';
 import type { ConsoleContext } from '../console-context.ts';
+import { ActionNotice, Loaded } from './loaded.tsx';
 import type { ManageStrings } from './manage-strings.ts';
 import { errorCode, sitePath, useOwnerData } from './use-owner-data.ts';
 
@@ -49,32 +50,25 @@ export function WaitlistPanel({
           </span>
         )}
       </div>
-      <p role="status" class={notice?.error ? 'notice error' : notice ? 'notice' : 'visually-hidden'}>
-        {notice?.text ?? ''}
-      </p>
-      {list.failed ? (
-        <p class="notice error">
-          {t.unavailable}{' '}
-          <button type="button" class="ghost" onClick={list.reload}>
-            {t.retry}
-          </button>
-        </p>
-      ) : !list.data ? (
-        <p class="meta">{t.loading}</p>
-      ) : list.data.entries.length === 0 ? (
-        <p class="meta">{t.waitlistEmpty}</p>
-      ) : (
-        <ol class="waitlist">
-          {list.data.entries.map((e) => (
-            <li key={e.email}>
-              {e.email}{' '}
-              <span class="meta">
-                · {e.offeredAt ? t.offeredAt(formatStart(e.offeredAt, ctx.locale)) : t.waiting}
-              </span>
-            </li>
-          ))}
-        </ol>
-      )}
+      <ActionNotice notice={notice} />
+      <Loaded source={list} t={t}>
+        {(data) =>
+          data.entries.length === 0 ? (
+            <p class="meta">{t.waitlistEmpty}</p>
+          ) : (
+            <ol class="waitlist">
+              {data.entries.map((e) => (
+                <li key={e.email}>
+                  {e.email}{' '}
+                  <span class="meta">
+                    · {e.offeredAt ? t.offeredAt(formatStart(e.offeredAt, ctx.locale)) : t.waiting}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          )
+        }
+      </Loaded>
     </section>
   );
 }

@@ -72,6 +72,15 @@ export function WorkshopTable({ ctx, t, workshops, now, onPublish, onUnpublish, 
                         {t.unpublish}
                       </button>
                     )}
+                    {w.status !== 'draft' && (
+                      <button
+                        type="button"
+                        class="ghost"
+                        onClick={() => ctx.navigate('attendees', { workshop: w.id })}
+                      >
+                        {ctx.locale === 'zh-CN' ? '参与者' : 'Attendees'}
+                      </button>
+                    )}
                     <button
                       type="button"
                       class="ghost"
