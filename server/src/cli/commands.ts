@@ -1,4 +1,5 @@
 import { recoTrainCommand } from '../reco/cli.ts';
+import { analyticsCommand } from './analytics-command.ts';
 import type { CliCommand } from './command.ts';
 import { siteCreateCommand, siteListCommand, siteOriginsCommand } from './site-commands.ts';
 import { siteRotateKeyCommand } from './site-key-command.ts';
@@ -10,4 +11,5 @@ export const cliCommands: CliCommand[] = [
   siteOriginsCommand,
   siteRotateKeyCommand,
   recoTrainCommand,
+  analyticsCommand,
 ];

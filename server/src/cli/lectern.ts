@@ -26,7 +26,10 @@ export async function runCli(argv: string[], out = console.log, err = console.er
     }
     throw e;
   }
-  const command = cliCommands.find((c: CliCommand) => c.group === group && c.action === action);
+  // A command without an action (`lectern analytics --site …`) takes every argument after its group.
+  const command =
+    cliCommands.find((c: CliCommand) => c.group === group && c.action === action) ??
+    cliCommands.find((c: CliCommand) => c.group === group && c.action === '');
   if (!command) {
     err(`lectern: unknown command "${[group, action].filter(Boolean).join(' ')}"\n`);
     err(USAGE);
@@ -35,7 +38,8 @@ export async function runCli(argv: string[], out = console.log, err = console.er
   const database = openDatabase(config.dataDir);
   try {
     await migrate(database.db);
-    return await command.run({ args: rest, config, db: database.db, out, err });
+    const args = command.action === '' && action !== undefined ? [action, ...rest] : rest;
+    return await command.run({ args, config, db: database.db, out, err });
   } catch (e) {
     // parseArgs refuses an unknown option or a stray argument: a usage error, not a crash.
     if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

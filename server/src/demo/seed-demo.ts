@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AppDeps } from '../app-deps.ts';
 import { newId } from '../ids.ts';
+import { seedDemoHistory } from './demo-history.ts';
 import { demoWorkshops } from './demo-workshops.ts';
 
 export const DEMO_SITE_ID = 'demo';
@@ -36,6 +37,7 @@ export async function seedDemo(deps: AppDeps): Promise<{ siteId: string; ownerKe
   const origins = [new URL(deps.config.publicUrl).origin];
   if (!(await deps.sites.get(DEMO_SITE_ID))) {
     await deps.sites.create({ id: DEMO_SITE_ID, name: 'The Demo Kitchen & Studio', origins, key: ownerKey });
+    await seedDemoHistory(deps, DEMO_SITE_ID, deps.now());
   }
   const now = deps.now();
   for (const w of demoWorkshops) {
