@@ -171,8 +171,13 @@ it('a failed load is a calm message with Try again, never a throw', async () => 
     if (fail) throw new Error('offline');
     return analyticsFixture();
   });
+  const reported: unknown[] = [];
+  const listen = (e: Event) => reported.push((e as CustomEvent).detail);
+  window.addEventListener('lectern:error', listen);
   render(<AnalyticsView locale="en" source={src} now={now} />, root);
   await until(() => text('[role="alert"] p') === 'The figures could not load right now.');
+  window.removeEventListener('lectern:error', listen);
+  expect(reported).toEqual([{ type: 'server', message: 'Error: offline', element: 'lectern-dashboard' }]);
   fail = false;
   [...root.querySelectorAll('button')].find((b) => b.textContent === 'Try again')!.click();
   await until(() => !!root.querySelector('[data-panel="funnel"]'));
