@@ -1,6 +1,6 @@
 // Size budget, checked in `npm test`: the loader alone, and the loader plus everything the
 // workshop list needs (its chunk and the chunks it imports statically, Preact included).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -82,4 +82,18 @@ function ownerConsoleRow() {
 }
 
 if (forbidden.length) console.error(`the list pulls in heavy chunks: ${forbidden.join(', ')}`);
-process.exit(okLoader && okList && !forbidden.length ? 0 : 1);
+// The owner console's Analytics section: uPlot and the panels load only when an owner opens it.
+// Its size is reported (no budget); uPlot (found by its `.u-wrap` class) must be in no other chunk.
+const chunkFiles = readdirSync(path.join(dist, 'chunks')).filter((f) => f.endsWith('.js'));
+const analyticsChunk = chunkFiles.find((f) => f.startsWith('analytics-section-'));
+if (analyticsChunk) {
+  const buf = read(`chunks/${analyticsChunk}`);
+  console.log(
+    `info ${'analytics section (owners only)'.padEnd(34)} raw ${String(buf.length).padStart(7)}  gzip ${String(gz(buf)).padStart(6)}  brotli ${String(br(buf)).padStart(6)}`,
+  );
+}
+const uplotElsewhere = chunkFiles.filter(
+  (f) => f !== analyticsChunk && read(`chunks/${f}`).includes('u-wrap'),
+);
+if (uplotElsewhere.length) console.error(`uPlot outside the analytics chunk: ${uplotElsewhere.join(', ')}`);
+process.exit(okLoader && okList && !forbidden.length && !uplotElsewhere.length ? 0 : 1);

@@ -72,6 +72,10 @@ it('asks for the last 30 days and shows the funnel with each step’s conversion
   expect(root.querySelector('[data-panel="funnel"] b')).toBeNull();
   expect(text('[data-panel="funnel"] tr[data-row="other"] th')).toBe('Other (small groups)');
   expect(text('.analytics > .meta')).toBe('Dec 1 – Dec 3, compared with Nov 28 – Nov 30');
+  // Top pages: a path as text, the folded small pages as "Other".
+  expect(text('[data-top="views"] [data-row="/blog/bread"] .value')).toBe('800');
+  expect(text('[data-top="views"] [data-row="other"] .label')).toBe('Other (small groups)');
+  expect(text('[data-top="purchases"] [data-row="/blog/bread"] .value')).toBe('9');
 });
 
 it('keeps each currency apart, charts its net revenue by day, and counts free registrations apart', async () => {
@@ -167,8 +171,13 @@ it('a failed load is a calm message with Try again, never a throw', async () => 
     if (fail) throw new Error('offline');
     return analyticsFixture();
   });
+  const reported: unknown[] = [];
+  const listen = (e: Event) => reported.push((e as CustomEvent).detail);
+  window.addEventListener('lectern:error', listen);
   render(<AnalyticsView locale="en" source={src} now={now} />, root);
   await until(() => text('[role="alert"] p') === 'The figures could not load right now.');
+  window.removeEventListener('lectern:error', listen);
+  expect(reported).toEqual([{ type: 'server', message: 'Error: offline', element: 'lectern-dashboard' }]);
   fail = false;
   [...root.querySelectorAll('button')].find((b) => b.textContent === 'Try again')!.click();
   await until(() => !!root.querySelector('[data-panel="funnel"]'));

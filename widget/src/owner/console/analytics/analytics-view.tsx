@@ -3,6 +3,8 @@
 // is a calm message with "Try again".
 import type { Analytics } from '@lectern/server/contract';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError } from '../../../api/request.ts';
+import { emit } from '../../../events.ts';
 import type { Locale } from '../../../i18n/locale.ts';
 import { adoptAnalyticsStyles } from './analytics-styles.ts';
 import { AttendancePanel } from './attendance-panel.tsx';
@@ -40,6 +42,12 @@ export interface AnalyticsViewProps {
   now?: number;
 }
 
+/** Reports a failure the panel shows calmly, as every widget element does (`lectern:error`). */
+function report(err: unknown) {
+  const type = err instanceof ApiError && err.code === 'network' ? 'network' : 'server';
+  emit('lectern:error', { type, message: String(err), element: 'lectern-dashboard' });
+}
+
 // While a new period loads, the old figures stay on screen (marked busy) rather than flashing away.
 type State = { status: 'loading' | 'ready' | 'failed'; data: Analytics | null };
 
@@ -66,7 +74,11 @@ export function AnalyticsView({ locale, source, initialRange, onRange, level = 2
     setState((s) => ({ status: 'loading', data: s.data }));
     source.load(range).then(
       (data) => current && setState({ status: 'ready', data }),
-      () => current && setState({ status: 'failed', data: null }),
+      (err: unknown) => {
+        if (!current) return;
+        setState({ status: 'failed', data: null });
+        report(err);
+      },
     );
     // A newer range or reload wins over an answer still on its way.
     return () => {
@@ -79,8 +91,9 @@ export function AnalyticsView({ locale, source, initialRange, onRange, level = 2
     try {
       saveBlob(await source.exportZip(range), exportFileName(source.site, range));
       setExporting('idle');
-    } catch {
+    } catch (err) {
       setExporting('failed');
+      report(err);
     }
   };
 

@@ -21,33 +21,26 @@ export function PagesPanel({ data, locale, t }: PanelProps<PagesData>) {
         <p class="empty">{t.notEnough}</p>
       ) : (
         <>
-          {byViews.length > 0 && (
-            <>
-              <Heading depth={1}>{t.topByViews}</Heading>
-              <Bars
-                label={t.topByViews}
-                rows={byViews.map((p) => ({
-                  key: p.path,
-                  label: label(p),
-                  value: p.views,
-                  text: formatCount(p.views, locale),
-                }))}
-              />
-            </>
-          )}
-          {byPurchases.some((p) => p.purchases > 0) && (
-            <>
-              <Heading depth={1}>{t.topByPurchases}</Heading>
-              <Bars
-                label={t.topByPurchases}
-                rows={byPurchases.map((p) => ({
-                  key: p.path,
-                  label: label(p),
-                  value: p.purchases,
-                  text: formatCount(p.purchases, locale),
-                }))}
-              />
-            </>
+          {(
+            [
+              [t.topByViews, byViews, 'views'],
+              [t.topByPurchases, byPurchases, 'purchases'],
+            ] as const
+          ).map(([title, rows, figure]) =>
+            rows.some((p) => p[figure] > 0) ? (
+              <div key={figure} data-top={figure}>
+                <Heading depth={1}>{title}</Heading>
+                <Bars
+                  label={title}
+                  rows={rows.map((p) => ({
+                    key: p.path,
+                    label: label(p),
+                    value: p[figure],
+                    text: formatCount(p[figure], locale),
+                  }))}
+                />
+              </div>
+            ) : null,
           )}
           {top.length > 0 && (
             <DataTable
