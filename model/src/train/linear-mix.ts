@@ -37,7 +37,7 @@ export const LINEAR_MIX_DEFAULTS = {
   ridgeLambda: NEXT_ITEM_RIDGE_DEFAULTS.lambda,
   mix: { ease: 0.4, ridge: 0.4, sequence: 0.2 },
   easeSideWeight: EASE_DEFAULTS.sideWeight,
-  maxEaseItems: 5000,
+  maxEaseItems: 3500,
   recency: 0.6,
 } as const;
 
