@@ -17,6 +17,18 @@ export const BUDGETS = [
   ['widget-first-card', 'script start → first card (median)', (r) => r.medianMs, '≤', 150, 'ms'],
   // Issue 20: against the strongest baseline reported (the recency-weighted item-kNN).
   ['model', 'NDCG@10 gain over the recency-weighted item-kNN', (r) => r.ndcgGainOverBaseline, '≥', 8, '%'],
+  // "HR@10 and Recall@20 above it too".
+  ...[
+    ['HR@10', 'hr10'],
+    ['Recall@20', 'recall20'],
+  ].map(([what, key]) => [
+    'model',
+    `${what} gain over the recency-weighted item-kNN`,
+    (r) => (r.metrics?.shipped?.[key] / r.metrics?.recencyItemKnn?.[key] - 1) * 100,
+    '≥',
+    0,
+    '%',
+  ]),
   ['model', 'ONNX model size', (r) => r.onnxBytes?.raw / 1024, '≤', 500, 'KB'],
   ['model', 'Node inference p50', (r) => r.node?.inferenceP50Ms, '≤', 0.5, 'ms'],
   ['model', 'training time', (r) => r.trainSeconds, '≤', 300, 's'],

@@ -1,5 +1,5 @@
-// `npm -w model run train [-- --sequences FILE --out PATH.onnx]`: leave-last-out split; picks λ,
-// the mix and the recency on a validation split carved from the training part; trains the
+// `npm -w model run train [-- --sequences FILE --out PATH.onnx]`: leave-last-out split; picks the
+// λ's, the three shares, the recency and the neighbour count on a validation split carved from the training part; trains the
 // baselines and the model on the training part and evaluates them all with full ranking; then
 // refits the model on every enrolment and writes it (PATH.onnx + PATH.json). The model trained
 // without the held-out enrolments is written too (PATH.heldout.onnx), for `npm -w model run eval`.
@@ -70,15 +70,21 @@ if (baselines) {
 
 // Hyperparameters from the validation split inside the training part; the test cases are not used.
 let t = performance.now();
-const { best, trials, easeSeconds } = selectLinearMix(train, n, { side: sideByIndex });
+const { best, trials, fitSeconds } = selectLinearMix(train, n, { side: sideByIndex });
 const selectSeconds = seconds(t);
+const fits = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(', ');
 console.log(
-  `\nValidation (${trials.length} settings, ${selectSeconds.toFixed(1)} s; EASE fits ${easeSeconds.map((x) => x.toFixed(1)).join(', ')} s), NDCG@10:\n`,
+  `\nValidation (${trials.length} settings, ${selectSeconds.toFixed(1)} s; EASE fits ${fits(fitSeconds.ease)} s, ridge fits ${fits(fitSeconds.ridge)} s), NDCG@10:\n`,
 );
-console.log('| λ | mix (EASE share) | recency | NDCG@10 |\n|---|---|---|---|');
-for (const x of trials) console.log(`| ${x.lambda} | ${x.mix} | ${x.recency} | ${x.ndcg10.toFixed(4)} |`);
-const chosen = { lambda: best.lambda, mix: best.mix, recency: best.recency };
-console.log(`Chosen: λ ${chosen.lambda}, mix ${chosen.mix}, recency ${chosen.recency}`);
+console.log(
+  '| EASE λ | ridge λ | EASE / ridge / sequence | recency | neighbours | NDCG@10 |\n|---|---|---|---|---|---|',
+);
+for (const x of trials)
+  console.log(
+    `| ${x.lambda} | ${x.ridgeLambda} | ${x.mix.ease} / ${x.mix.ridge} / ${x.mix.sequence} | ${x.recency} | ${x.neighbours} | ${x.ndcg10.toFixed(4)} |`,
+  );
+const { ndcg10: _, ...chosen } = best;
+console.log(`Chosen: ${JSON.stringify(chosen)}`);
 
 t = performance.now();
 const heldout = trainRecommender(
@@ -88,8 +94,8 @@ const heldout = trainRecommender(
 const trainSeconds = seconds(t);
 const score = (h: readonly number[]) => scoreSequence(heldout.model, h);
 const label =
-  heldout.algorithm.name === 'ease+sequence'
-    ? `**EASE + sequence mix (shipped; λ ${chosen.lambda}, mix ${chosen.mix})**`
+  heldout.algorithm.name === 'ease+ridge+sequence'
+    ? `**EASE + next-item ridge + sequence mix (shipped; ${chosen.mix.ease} / ${chosen.mix.ridge} / ${chosen.mix.sequence}, top-${chosen.neighbours})**`
     : '**sequence model (shipped)**';
 report('shipped', label, evaluate(cases, score));
 const sampled = evaluateSampled(cases, score, n);
@@ -129,5 +135,5 @@ console.log(
 );
 writeFileSync(
   `${out.replace(/\.onnx$/, '')}.results.json`,
-  `${JSON.stringify({ ...results, chosen, trials, easeSeconds, selectSeconds, trainSeconds, refitSeconds, onnxBytes: shipped.onnx.length }, null, 2)}\n`,
+  `${JSON.stringify({ ...results, chosen, trials, fitSeconds, selectSeconds, trainSeconds, refitSeconds, onnxBytes: shipped.onnx.length }, null, 2)}\n`,
 );

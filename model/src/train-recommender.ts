@@ -17,7 +17,8 @@ export type TrainedRecommender = {
 /**
  * Trains and exports a recommender from item sequences (oldest first). Works for any catalogue:
  * the shared MOOC data, or a site's workshops and posts (`w:…`, `p:…`), however small: the EASE +
- * sequence mix up to `maxEaseItems` items, the sequence model alone above (see `meta.algorithm`).
+ * next-item ridge + sequence mix up to `maxEaseItems` items, the sequence model alone above (see
+ * `meta.algorithm`).
  * `side` maps item keys to side-information entities (optional).
  */
 export function trainRecommender(

@@ -2,7 +2,7 @@
 // ranked list. Used by evaluation, the batch CLI, the widget and the extension.
 export type { EncodedHistory } from './encode.ts';
 export { encodeHistory, excludeMask } from './encode.ts';
-export type { ModelAlgorithm, ModelMeta } from './model-meta.ts';
+export type { MixWeights, ModelAlgorithm, ModelMeta } from './model-meta.ts';
 export { checkMeta, RecommenderError } from './model-meta.ts';
 export type { Recommendation, Recommender, RecommendOptions } from './recommender.ts';
 export { loadRecommender } from './recommender.ts';

@@ -18,8 +18,15 @@ export type ModelMeta = {
   algorithm?: ModelAlgorithm;
 };
 
-/** Written by training; absent in models trained before issue 20 (all sequence models). */
+/** Shares of the three item-item models in the shipped mix (they sum to 1). */
+export type MixWeights = { ease: number; ridge: number; sequence: number };
+
+/**
+ * Written by training; absent in models trained before issue 20 (all sequence models).
+ * `ease+sequence` (mix = EASE's share) is what a site trained before the next-item ridge holds.
+ */
 export type ModelAlgorithm =
+  | { name: 'ease+ridge+sequence'; lambda: number; ridgeLambda: number; mix: MixWeights }
   | { name: 'ease+sequence'; lambda: number; mix: number }
   | { name: 'sequence'; reason: string };
 

@@ -45,5 +45,5 @@ describe('ONNX ↔ reference parity', () => {
     }
     expect(same).toBe(learners.length);
     await recommender.release();
-  }, 180_000);
+  }, 300_000); // two inversions now; minutes on a shared machine
 });

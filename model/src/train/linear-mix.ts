@@ -1,5 +1,6 @@
-import type { ModelAlgorithm } from '../runtime/model-meta.ts';
+import type { MixWeights, ModelAlgorithm } from '../runtime/model-meta.ts';
 import { EASE_DEFAULTS, easeSimilarity } from './ease.ts';
+import { NEXT_ITEM_RIDGE_DEFAULTS, nextItemRidge } from './next-item-ridge.ts';
 import {
   DEFAULTS,
   neighbourTable,
@@ -12,35 +13,40 @@ import {
 export type LinearMixOptions = SequenceModelOptions & {
   /** EASE's λ. */
   lambda?: number;
-  /** Share of EASE in the mix (0 = the sequence model alone, 1 = EASE alone). */
-  mix?: number;
+  /** The next-item ridge's λ. */
+  ridgeLambda?: number;
+  /** Shares of EASE, the next-item ridge and the sequence model in the mix (they sum to 1). */
+  mix?: MixWeights;
   /** Pseudo-learner weight of a side-information entity in EASE. */
   easeSideWeight?: number;
-  /** Above this many items the EASE inversion does not fit the training budget: sequence model only. */
+  /** Above this many items the two inversions do not fit the training budget: sequence model only. */
   maxEaseItems?: number;
 };
 
 /**
- * λ, mix and recency were picked on a validation split carved from the MOOC training data
+ * λ's, the mix and recency were picked on a validation split carved from the MOOC training data
  * (`npm -w model run train` repeats the pick and prints it); sites use these. The item limit is
- * where one inversion takes about 53 s on the 2-core reference machine (45 s at 3,320) (model/README.md).
+ * where the `train` command's six inversions would no longer fit its 5-minute budget
+ * (model/README.md).
  */
 export const LINEAR_MIX_DEFAULTS = {
   // 36 neighbours (int16 index + float16 weight each) keep the 3,320-course ONNX file under
   // 500 KB in either unit; 40 made it 526 KB.
   neighbours: 36,
   lambda: 100,
-  mix: 0.5,
+  ridgeLambda: NEXT_ITEM_RIDGE_DEFAULTS.lambda,
+  mix: { ease: 0.4, ridge: 0.4, sequence: 0.2 },
   easeSideWeight: EASE_DEFAULTS.sideWeight,
   maxEaseItems: 3500,
   recency: 0.6,
 } as const;
 
 /**
- * The shipped model: a weighted mix of EASE (which courses go together) and the sequence model
- * (which course comes next), each scaled so a typical row's strongest link is 1, cut to the same
- * sparse top-M neighbour table the ONNX graph serves with recency-weighted history. Catalogues
- * above `maxEaseItems` get the sequence model alone, and the returned `algorithm` says so.
+ * The shipped model: a weighted mix of EASE (which courses go together), the next-item ridge
+ * (which course follows a recent history) and the sequence model (which course comes next, by
+ * counting), each scaled so a typical row's strongest link is 1, cut to the same sparse top-M
+ * neighbour table the ONNX graph serves with recency-weighted history. Catalogues above
+ * `maxEaseItems` get the sequence model alone, and the returned `algorithm` says so.
  */
 export function trainLinearMix(
   train: readonly number[][],
@@ -51,35 +57,53 @@ export function trainLinearMix(
   const n = itemCount;
   const { similarity, counts } = sequenceSimilarity(train, n, o);
   const base = { itemCount: n, bias: popularityPrior(counts, o.biasWeight), maxHistory: o.maxHistory };
-  if (n > o.maxEaseItems || o.mix <= 0) {
+  if (n > o.maxEaseItems || o.mix.ease + o.mix.ridge <= 0) {
     const reason =
       n > o.maxEaseItems
-        ? `${n} items is above the ${o.maxEaseItems}-item limit of the EASE inversion`
-        : 'mix 0';
+        ? `${n} items is above the ${o.maxEaseItems}-item limit of the EASE and ridge inversions`
+        : 'no EASE or ridge share in the mix';
     return {
       model: { ...base, ...neighbourTable(similarity, n, o.neighbours), recency: o.recency },
       algorithm: { name: 'sequence', reason },
     };
   }
-  const ease = easeSimilarity(train, n, { lambda: o.lambda, side: o.side, sideWeight: o.easeSideWeight });
-  const dense = mixSimilarities(ease, similarity, n, o.mix);
+  const parts = linearParts(train, n, o);
+  const dense = mixSimilarities({ ...parts, sequence: similarity }, n, o.mix);
   return {
     model: { ...base, ...neighbourTable(dense, n, o.neighbours), recency: o.recency },
-    algorithm: { name: 'ease+sequence', lambda: o.lambda, mix: o.mix },
+    algorithm: { name: 'ease+ridge+sequence', lambda: o.lambda, ridgeLambda: o.ridgeLambda, mix: o.mix },
   };
 }
 
-/** mix·ease/scale(ease) + (1−mix)·sequence/scale(sequence), written into a new array. */
-export function mixSimilarities(
-  ease: Float32Array,
-  sequence: Float32Array,
+/** EASE and the next-item ridge, each fitted only when its share is above 0. */
+export function linearParts(
+  train: readonly number[][],
   n: number,
-  mix: number,
+  o: LinearMixOptions & { mix: MixWeights },
+): { ease?: Float32Array; ridge?: Float32Array } {
+  return {
+    ease:
+      o.mix.ease > 0
+        ? easeSimilarity(train, n, { lambda: o.lambda, side: o.side, sideWeight: o.easeSideWeight })
+        : undefined,
+    ridge: o.mix.ridge > 0 ? nextItemRidge(train, n, { lambda: o.ridgeLambda }) : undefined,
+  };
+}
+
+/** Σ share·matrix/scale(matrix) over the parts with a share above 0, into a new array. */
+export function mixSimilarities(
+  parts: { [K in keyof MixWeights]?: Float32Array },
+  n: number,
+  mix: MixWeights,
 ): Float32Array {
-  const a = mix / typicalRowMax(ease, n);
-  const b = (1 - mix) / typicalRowMax(sequence, n);
   const out = new Float32Array(n * n);
-  for (let k = 0; k < out.length; k++) out[k] = a * ease[k] + b * sequence[k];
+  for (const key of ['ease', 'ridge', 'sequence'] as const) {
+    const x = parts[key];
+    if (!(mix[key] > 0)) continue;
+    if (!x) throw new Error(`mixSimilarities: the mix has a ${key} share but no ${key} matrix`);
+    const a = mix[key] / typicalRowMax(x, n);
+    for (let k = 0; k < out.length; k++) out[k] += a * x[k];
+  }
   return out;
 }
 

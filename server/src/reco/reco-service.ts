@@ -98,9 +98,11 @@ export class RecoService {
       items: data.items,
       side: data.side,
       k: Math.min(50, data.items.length),
-      // Training runs in the server's own process: the EASE inversion grows with n³ (~42 s at
-      // 3,320 items, ~1 s at 1,000), so above 1,000 items a site gets the sequence model alone
-      // (the metadata says so) rather than a server that stops answering while it trains.
+      // Training runs in the server's own process and grows with n³: EASE and the next-item
+      // ridge (two inversions and a sparse product) took 1.5 s of CPU at 1,000 items, 4.1 s at
+      // 1,500 and 9.1 s at 2,000 (model/README.md), so above 1,000 items a site gets the
+      // sequence model alone (the metadata says so) rather than a server that stops answering
+      // while it trains.
       maxEaseItems: SERVER_MAX_EASE_ITEMS,
     });
     const source = data.eventsUsed > 0 ? 'events' : 'cold-start';
