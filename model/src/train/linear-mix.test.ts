@@ -31,7 +31,7 @@ describe('EASE + next-item ridge + sequence mix', () => {
     const out = mixSimilarities({ ease, ridge, sequence }, 2, { ease: 0.5, ridge: 0.25, sequence: 0.25 });
     // Row maxima: EASE 4 and 2 (mean 3), ridge 1 and 0.5 (0.75), sequence 10 (one row).
     const want = [0, 0.5 * (4 / 3) + 0.25 * (1 / 0.75), 0.5 * (2 / 3) + 0.25, 0.25 * (0.5 / 0.75)];
-    want.forEach((x, k) => expect(out[k]).toBeCloseTo(x, 6));
+    for (const [k, x] of want.entries()) expect(out[k]).toBeCloseTo(x, 6);
     expect(() => mixSimilarities({ sequence }, 2, mix)).toThrow(/ease share but no ease matrix/);
   });
 
