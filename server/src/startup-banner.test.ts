@@ -10,6 +10,9 @@ describe('startupBanner', () => {
       'Outbox (emails):     http://localhost:18787/dev/outbox  (nothing is sent: no SMTP_URL)',
     );
     expect(text).toContain('Demo site owner key: lk_demo_abc  (site id: demo)');
+    expect(text).toContain(
+      "Owner console:       http://localhost:18787/owner/?site=demo  (sign in with the site's owner key)",
+    );
     expect(text).toContain('Host a live room:    http://localhost:18787/room/ws_demo_live-demo');
   });
 
@@ -27,5 +30,6 @@ describe('startupBanner', () => {
     expect(text).not.toContain('outbox');
     expect(text).not.toContain('/room/');
     expect(text).toContain('Lectern is running at https://lectern.example');
+    expect(text).toContain('Owner console:       https://lectern.example/owner/  (');
   });
 });

@@ -17,6 +17,8 @@ export function startupBanner(
     `  Example blog:        ${base}/blog/`,
     `  Example course site: ${base}/course/`,
     `  Workshops API:       ${base}/v1/sites/demo/workshops`,
+    // Without the demo the owner adds their own site id (the page asks for it too).
+    `  Owner console:       ${base}/owner/${demo ? `?site=${demo.siteId}` : ''}  (sign in with the site's owner key)`,
   ];
   if (config.env !== 'production') {
     lines.push(

@@ -60,5 +60,26 @@ const row = (name, buf, budget) => {
 };
 const okLoader = row('loader (lectern.js)', loader, BUDGET.loader);
 const okList = row(`loader + list (${listFiles.length} chunks)`, listBuf, BUDGET.list);
+ownerConsoleRow();
+/**
+ * The owner console (<lectern-dashboard>) loads only for owners, so it has no share of the reader's
+ * budget: its size is reported (its chunk, everything it imports, and its lazily loaded sections),
+ * not checked.
+ */
+function ownerConsoleRow() {
+  const entry = /["'`]\.\/(chunks\/dashboard-element-[\w-]+\.js)["'`]/.exec(loaderCode)?.[1];
+  if (!entry) return;
+  const sections = [
+    ...read(entry)
+      .toString()
+      .matchAll(/import\(\s*["'`]\.\/([\w-]+\.js)["'`]\s*\)/g),
+  ].map((m) => path.posix.join('chunks', m[1]));
+  const files = new Set([entry, ...sections].flatMap(closure));
+  const buf = Buffer.concat([...files].map(read));
+  console.log(
+    `info ${`owner console, owners only (${files.size} chunks)`.padEnd(34)} raw ${String(buf.length).padStart(7)}  gzip ${String(gz(buf)).padStart(6)}  brotli ${String(br(buf)).padStart(6)}`,
+  );
+}
+
 if (forbidden.length) console.error(`the list pulls in heavy chunks: ${forbidden.join(', ')}`);
 process.exit(okLoader && okList && !forbidden.length ? 0 : 1);

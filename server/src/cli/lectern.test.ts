@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
+import { SiteStore } from '../sites/site-store.ts';
 import { runCli } from './lectern.ts';
 
 let dataDir: string;
@@ -151,6 +152,36 @@ describe('lectern site origins', () => {
   it('names an unknown site and a missing --site', async () => {
     expect((await run('site', 'origins', 'list', '--site', 'nope')).err).toMatch(/no site "nope"/);
     const usage = await run('site', 'origins', 'add', '--origin', 'https://a.example');
+    expect(usage.code).toBe(64);
+    expect(usage.err).toMatch(/--site SITE_ID/);
+  });
+});
+
+describe('lectern site rotate-key', () => {
+  it('prints a new key that opens the site while the old one stops', async () => {
+    const created = await run('site', 'create', '--name', 'Blog', '--origin', 'https://blog.example');
+    const id = /site id:\s+(\S+)/.exec(created.out)![1];
+    const oldKey = /owner key:\s+(\S+)/.exec(created.out)![1];
+    const res = await run('site', 'rotate-key', '--site', id);
+    expect(res.code).toBe(0);
+    const newKey = /New owner key for \S+: (\S+)/.exec(res.out)![1];
+    expect(newKey).not.toBe(oldKey);
+    const database = openDatabase(dataDir);
+    try {
+      const sites = new SiteStore(database.db);
+      expect(await sites.verifyKey(id, newKey)).toBe(true);
+      expect(await sites.verifyKey(id, oldKey)).toBe(false);
+      expect(await sites.keyVersion(id)).toBe(1);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('names an unknown site and a missing --site', async () => {
+    const unknown = await run('site', 'rotate-key', '--site', 'nope');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/no site "nope"/);
+    const usage = await run('site', 'rotate-key');
     expect(usage.code).toBe(64);
     expect(usage.err).toMatch(/--site SITE_ID/);
   });

@@ -36,21 +36,13 @@ dialog{max-width:min(96vw,760px)}
 
 let sheet: CSSStyleSheet | null = null;
 
-/** Adds the console's sheet after the base one (a <style> where constructable sheets are missing). */
+/** Adds the console's sheet after the base one, the way `adoptStyles` (ui/styles.ts, run first) took. */
 export function adoptConsoleStyles(root: ShadowRoot): void {
-  if (
-    'adoptedStyleSheets' in root &&
-    typeof CSSStyleSheet !== 'undefined' &&
-    'replaceSync' in CSSStyleSheet.prototype
-  ) {
+  if (root.adoptedStyleSheets?.length) {
     if (!sheet) {
       sheet = new CSSStyleSheet();
       sheet.replaceSync(CONSOLE_CSS);
     }
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    return;
-  }
-  const style = document.createElement('style');
-  style.textContent = CONSOLE_CSS;
-  root.append(style);
+  } else root.append(Object.assign(document.createElement('style'), { textContent: CONSOLE_CSS }));
 }

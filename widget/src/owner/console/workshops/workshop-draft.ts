@@ -1,6 +1,6 @@
 import type { OwnerWorkshop, WorkshopCreate } from '@lectern/server/contract';
 import { currencyDigits } from '../../../i18n/format.ts';
-import { instantToZoned, zonedToInstant } from './zoned-time.ts';
+import { instantToZoned, isTimeZone, zonedToInstant } from './zoned-time.ts';
 
 /** The form's fields as the owner types them: strings, the start as a wall clock in a zone. */
 export type WorkshopDraft = {
@@ -83,7 +83,8 @@ export function toWorkshopInput(
 ): { input: WorkshopCreate } | { errors: Partial<Record<DraftField, true>> } {
   const errors: Partial<Record<DraftField, true>> = {};
   const start = zonedToInstant(d.date, d.time, d.timeZone.trim());
-  if (!start) errors.date = true;
+  if (!isTimeZone(d.timeZone.trim())) errors.timeZone = true;
+  else if (!start) errors.date = true;
   const price = Number(d.price.trim().replace(',', '.'));
   if (d.price.trim() === '' || !Number.isFinite(price) || price < 0) errors.price = true;
   const whole = (s: string) => (/^\s*\d+\s*$/.test(s) ? Number(s) : Number.NaN);

@@ -65,6 +65,7 @@ export function WorkshopEditor({ ctx, editId, fromId, onClose }: Props) {
     if ('errors' in checked) {
       const local: Errors = {};
       if (checked.errors.date) local.date = t.badDate;
+      if (checked.errors.timeZone) local.timeZone = t.badZone;
       if (checked.errors.price) local.price = t.badPrice;
       if (checked.errors.durationMinutes) local.durationMinutes = t.badNumber;
       if (checked.errors.capacity) local.capacity = t.badNumber;

@@ -88,13 +88,9 @@ export function WorkshopTable({ ctx, t, workshops, now, onPublish, onUnpublish, 
                     >
                       {t.duplicate}
                     </button>
+                    {/* Same tab: on the server's origin the room finds this tab's owner session (no key asked). */}
                     {status === 'published' && (
-                      <a
-                        class="btn ghost"
-                        href={`${ctx.server}/room/${encodeURIComponent(w.id)}`}
-                        target="_blank"
-                        rel="noopener"
-                      >
+                      <a class="btn ghost" href={`${ctx.server}/room/${encodeURIComponent(w.id)}`}>
                         {t.host}
                       </a>
                     )}

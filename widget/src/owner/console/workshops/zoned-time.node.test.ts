@@ -29,7 +29,9 @@ describe('zonedToInstant', () => {
     expect(at('2027-04-04', '01:45', 'Australia/Lord_Howe')).toBe('2027-04-03T14:45:00.000Z');
   });
 
-  it('refuses malformed input', () => {
+  it('refuses malformed input and unknown zones without throwing', () => {
+    expect(zonedToInstant('2027-07-01', '18:00', 'Mars/Olympus_Mons')).toBeNull();
+    expect(zonedToInstant('2027-07-01', '18:00', '')).toBeNull();
     expect(zonedToInstant('2027-7-1', '18:00', 'UTC')).toBeNull();
     expect(zonedToInstant('2027-07-01', '6pm', 'UTC')).toBeNull();
   });

@@ -34,12 +34,13 @@ const DAY = 86_400_000;
  * The instant when the clock in `timeZone` reads `date` (YYYY-MM-DD) at `time` (HH:MM), as
  * Temporal's "compatible" rule has it: a time the clock shows twice (autumn, clocks go back) is
  * the first one; a time it skips (spring, clocks go forward) is moved forward by the gap, so
- * 02:30 on the night New York springs forward is 03:30 EDT. Null for a malformed date or time.
+ * 02:30 on the night New York springs forward is 03:30 EDT. Null for a malformed date or time, or
+ * a zone this browser does not know.
  */
 export function zonedToInstant(date: string, time: string, timeZone: string): Date | null {
   const dm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const tm = /^(\d{2}):(\d{2})$/.exec(time);
-  if (!dm || !tm) return null;
+  if (!dm || !tm || !isTimeZone(timeZone)) return null;
   const wall = Date.UTC(+dm[1], +dm[2] - 1, +dm[3], +tm[1], +tm[2]);
   if (Number.isNaN(wall)) return null;
   // The offsets a day either side cover any transition near this time (zones move at most twice a year).
@@ -54,6 +55,16 @@ export function instantToZoned(iso: string, timeZone: string): { date: string; t
   const w = wallParts(Date.parse(iso), timeZone);
   const pad = (n: number, len = 2) => String(n).padStart(len, '0');
   return { date: `${pad(w.y, 4)}-${pad(w.mo)}-${pad(w.d)}`, time: `${pad(w.h)}:${pad(w.mi)}` };
+}
+
+/** True for a time zone this browser knows (`Europe/Berlin`); false for a typo, never a throw. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.trim() !== '';
+  } catch {
+    return false;
+  }
 }
 
 /** Every IANA zone this browser knows (UTC first), for the picker. */
