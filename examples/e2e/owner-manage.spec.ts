@@ -1,19 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, type SharedServer, test } from './fixtures.ts';
+import { signInToConsole } from './owner-console-helpers.ts';
 import { openWorkshop } from './rooms-harness/room-fixtures.ts';
 import { schemeOf, seriousFindings } from './widget-helpers.ts';
 
 // The owner console's management sections, driven as an owner in real Chromium against the real
 // server: a reader buys with dev payments, the owner sees them, exports the CSV, refunds them
 // (the reader's ticket stops, the email is in the dev outbox), and changes the site's settings.
-
-/** Opens `/owner/` at `hash` and signs in with the demo site's key. */
-async function signIn(page: Page, server: SharedServer, hash: string) {
-  await page.goto(`${server.url}/owner/?site=demo${hash}`);
-  await page.getByLabel('Owner key').fill(server.ownerKey);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 /** Buys a seat on the example blog as a reader does: the booking dialog, the dev payment page, back. */
 async function buyAsReader(page: Page, server: SharedServer, title: string, email: string) {
@@ -41,7 +35,7 @@ test('a reader buys, the owner sees them, downloads the CSV, refunds them: ticke
   await buyAsReader(page, server, title, email);
   const [order] = server.query<{ id: string }>('select id from orders where email = ?', email);
 
-  await signIn(page, server, `#/attendees?workshop=${workshopId}`);
+  await signInToConsole(page, server, { hash: `#/attendees?workshop=${workshopId}` });
   const row = page.locator(`lectern-dashboard tr[data-order="${order.id}"]`);
   await expect(row).toContainText(email);
   await expect(row).toContainText('Paid');
@@ -110,7 +104,7 @@ test('site settings: payment methods, weights with an inline error, A/B split; t
 }) => {
   const auth = await server.ownerAuth();
   const before = await (await fetch(`${server.url}/v1/sites/demo/owner/settings`, { headers: auth })).json();
-  await signIn(page, server, '#/settings');
+  await signInToConsole(page, server, { hash: '#/settings' });
   const dashboard = page.locator('lectern-dashboard');
   const payments = dashboard.getByRole('group', { name: 'Payment methods' });
   await expect(payments).toBeVisible();
