@@ -3,25 +3,37 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RANGE, seedFixture } from '../analytics/test-fixture.ts';
-import { migrate, openDatabase } from '../db/database.ts';
+import { loadConfig } from '../config.ts';
+import { connectDatabase, migrate } from '../db/database.ts';
 import { SiteStore } from '../sites/site-store.ts';
+import { createTestDatabase, type TestDatabase } from '../test-support/test-database.ts';
 import { runCli } from './lectern.ts';
 
-const saved = process.env.LECTERN_DATA_DIR;
+const saved = { dataDir: process.env.LECTERN_DATA_DIR, databaseUrl: process.env.LECTERN_DATABASE_URL };
 let siteId: string;
+let testDatabase: TestDatabase;
 beforeAll(async () => {
   process.env.LECTERN_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'lectern-cli-analytics-'));
-  const database = openDatabase(process.env.LECTERN_DATA_DIR);
+  // Under `npm run test:pg`, a fresh PostgreSQL database; else the data dir's SQLite file.
+  testDatabase = await createTestDatabase();
+  restore('LECTERN_DATABASE_URL', testDatabase.url);
+  const database = connectDatabase(loadConfig());
   await migrate(database.db);
   siteId = (await new SiteStore(database.db).create({ name: 'Fixture', origins: ['https://blog.example'] }))
     .site.id;
   await seedFixture(database.db, siteId);
   await database.close();
 });
-afterAll(() => {
-  if (saved === undefined) delete process.env.LECTERN_DATA_DIR;
-  else process.env.LECTERN_DATA_DIR = saved;
+afterAll(async () => {
+  restore('LECTERN_DATA_DIR', saved.dataDir);
+  restore('LECTERN_DATABASE_URL', saved.databaseUrl);
+  await testDatabase.drop();
 });
+
+function restore(name: string, value: string | undefined) {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
 
 async function run(...argv: string[]) {
   const out: string[] = [];

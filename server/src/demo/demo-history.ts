@@ -178,7 +178,7 @@ export async function generateHistory(
       }
       const reader = random() < 0.4 ? pick(readers) : readers[readers.length - 1];
       const session = uuid();
-      let t = dayStart + (7 + random() * 15) * HOUR;
+      let t = dayStart + Math.floor((7 + random() * 15) * HOUR);
       if (t > spec.now - 60_000) continue;
       for (let v = 1 + poisson(1.5); v > 0; v--) {
         const path = random() < 0.3 ? POSTS[0] : pick(POSTS);
@@ -188,7 +188,7 @@ export async function generateHistory(
           value: Math.round(20_000 + random() * 180_000),
         });
         event(reader.anon, session, 'scroll_depth', t + 31_000, { path, value: pick([25, 50, 75, 100]) });
-        t += 60_000 + random() * 120_000;
+        t += 60_000 + Math.floor(random() * 120_000);
       }
       const upcoming = workshops.filter((w) => w.starts_at > t && w.starts_at < t + 21 * DAY);
       if (!upcoming.length) continue;

@@ -3,19 +3,31 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/lectern.ts';
-import { openDatabase } from '../db/database.ts';
+import { loadConfig } from '../config.ts';
+import { connectDatabase } from '../db/database.ts';
+import { createTestDatabase, type TestDatabase } from '../test-support/test-database.ts';
 
 let dataDir: string;
-const saved = process.env.LECTERN_DATA_DIR;
-beforeEach(() => {
+let database: TestDatabase;
+const saved = { dataDir: process.env.LECTERN_DATA_DIR, databaseUrl: process.env.LECTERN_DATABASE_URL };
+beforeEach(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'lectern-settings-cli-'));
   process.env.LECTERN_DATA_DIR = dataDir;
+  // Under `npm run test:pg`, a fresh PostgreSQL database per test; else the data dir's SQLite file.
+  database = await createTestDatabase();
+  restore('LECTERN_DATABASE_URL', database.url);
 });
-afterEach(() => {
-  if (saved === undefined) delete process.env.LECTERN_DATA_DIR;
-  else process.env.LECTERN_DATA_DIR = saved;
+afterEach(async () => {
+  restore('LECTERN_DATA_DIR', saved.dataDir);
+  restore('LECTERN_DATABASE_URL', saved.databaseUrl);
+  await database.drop();
   rmSync(dataDir, { recursive: true, force: true });
 });
+
+function restore(name: string, value: string | undefined) {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -29,7 +41,7 @@ async function run(...argv: string[]) {
 }
 
 async function storedSettings(siteId: string) {
-  const database = openDatabase(dataDir);
+  const database = connectDatabase(loadConfig());
   try {
     const row = await database.db
       .selectFrom('sites')
