@@ -15,6 +15,7 @@ mkdirSync(resultsDir, { recursive: true });
 const benches = [
   { name: 'server-workshops', file: 'server/bench/workshops.bench.ts' },
   { name: 'server-events', file: 'server/bench/events.bench.ts' },
+  { name: 'analytics', file: 'server/bench/analytics.bench.ts' },
   { name: 'widget-first-card', file: 'examples/bench/first-card.bench.ts' },
   { name: 'model', file: 'model/bench/bench.ts' },
   { name: 'model-browser', file: 'examples/bench/model-browser.bench.ts' },
