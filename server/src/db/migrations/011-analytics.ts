@@ -7,7 +7,11 @@ import type { Kysely } from 'kysely';
 // - (site, anon, type, ts): recommendation conversions (did the reader who clicked then check
 //   out?) and pages' purchases (which paths did the buyer read?) look events up per reader.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createIndex('events_site_type_ts').on('events').columns(['site_id', 'type', 'ts']).execute();
+  await db.schema
+    .createIndex('events_site_type_ts')
+    .on('events')
+    .columns(['site_id', 'type', 'ts'])
+    .execute();
   await db.schema.dropIndex('events_site_type').execute();
   await db.schema
     .createIndex('events_site_anon_type_ts')
