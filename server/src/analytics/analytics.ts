@@ -57,7 +57,7 @@ export async function computeAnalytics(
     revenue: await revenuePanel(q),
     freeRegistrations: await freeRegistrations(q),
     attendance: await attendancePanel(q),
-    retention: await retentionPanel(q),
+    retention: await retentionPanel(q, learners),
     recommendations: await recommendationsPanel(q),
     satisfaction: await satisfactionPanel(q),
     realtime: await realtimePanel(q),

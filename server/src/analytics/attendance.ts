@@ -5,6 +5,12 @@ import { type AnalyticsQuery, entry } from './query.ts';
 import type { Period } from './range.ts';
 import { mean, median, round, roundOrNull, share } from './stats.ts';
 
+/**
+ * Room events happen after the workshop starts and before its room closes: bounding them by time
+ * lets the (site, type, ts) index skip the rest of the year. A day covers any workshop's length.
+ */
+const ROOM_SLACK_MS = 86_400_000;
+
 /** Raw figures of one workshop (or of the `other` row), mergeable before rates are taken. */
 type Raw = {
   workshopId: string;
@@ -74,6 +80,8 @@ async function rawByWorkshop(q: AnalyticsQuery, period: Period): Promise<Raw[]> 
       .select((eb) => ['workshop_id', eb.fn.sum('value').as('seconds')])
       .where('site_id', '=', q.siteId)
       .where('type', '=', 'room_leave')
+      .where('ts', '>=', period.start)
+      .where('ts', '<', period.end + ROOM_SLACK_MS)
       .where('workshop_id', 'in', started)
       .groupBy(['workshop_id', 'anon'])
       .execute(),
@@ -82,6 +90,8 @@ async function rawByWorkshop(q: AnalyticsQuery, period: Period): Promise<Raw[]> 
       .select((eb) => ['workshop_id', 'label', eb.fn.countAll().as('n')])
       .where('site_id', '=', q.siteId)
       .where('type', '=', 'room_interaction')
+      .where('ts', '>=', period.start)
+      .where('ts', '<', period.end + ROOM_SLACK_MS)
       .where('workshop_id', 'in', started)
       .groupBy(['workshop_id', 'label'])
       .execute(),

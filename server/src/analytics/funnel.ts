@@ -11,6 +11,7 @@ import {
   type AnalyticsQuery,
   attendedByWorkshop,
   countEvents,
+  countType,
   entry,
   paidOrdersByWorkshop,
 } from './query.ts';
@@ -38,16 +39,16 @@ const zero = (): FunnelCounts => ({ pageViews: 0, workshopViews: 0, checkouts: 0
 type Row = FunnelCounts & { workshopId: string; learners: number };
 
 async function counts(q: AnalyticsQuery, period: Period): Promise<{ total: FunnelCounts; rows: Row[] }> {
-  const [events, paid, attended] = await Promise.all([
-    countEvents(q, period, ['page_view', 'workshop_impression', 'workshop_click', 'checkout_start']),
+  const [pageViews, events, paid, attended] = await Promise.all([
+    countType(q, period, 'page_view'),
+    countEvents(q, period, ['workshop_impression', 'workshop_click', 'checkout_start']),
     paidOrdersByWorkshop(q, period),
     attendedByWorkshop(q, period),
   ]);
-  const total = zero();
+  const total = { ...zero(), pageViews };
   const byWorkshop = new Map<string, Row>();
   const row = (id: string) => entry(byWorkshop, id, () => ({ ...zero(), workshopId: id, learners: 0 }));
   for (const e of events) {
-    if (e.type === 'page_view') total.pageViews += e.n;
     if (!e.workshopId) continue;
     const r = row(e.workshopId);
     r.learners = Math.max(r.learners, e.readers);

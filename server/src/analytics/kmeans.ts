@@ -22,7 +22,7 @@ function nearest(p: readonly number[], centres: readonly number[][]): number {
 export function kmeans(
   points: readonly number[][],
   k: number,
-  { seed = 17, iterations = 50 } = {},
+  { seed = 17, iterations = 25 } = {},
 ): number[] {
   const random = seededRandom(seed);
   const centres = [points[Math.floor(random() * points.length)]];

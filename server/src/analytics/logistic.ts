@@ -10,7 +10,7 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
  */
 export function trainLogistic(
   data: readonly Example[],
-  { iterations = 300, rate = 0.5, l2 = 1e-3 } = {},
+  { iterations = 150, rate = 1, l2 = 1e-3 } = {},
 ): LogisticModel {
   const d = data[0]?.x.length ?? 0;
   const means = Array.from({ length: d }, (_, j) => data.reduce((s, e) => s + e.x[j], 0) / data.length);

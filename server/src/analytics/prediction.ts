@@ -10,7 +10,7 @@ import { round } from './stats.ts';
 /** Examples of each outcome (attended and not, bought and not) a model needs. */
 export const MIN_PER_OUTCOME = 20;
 /** Training cost is linear in examples: beyond this many, a stable sample is enough. */
-const MAX_EXAMPLES = 20_000;
+const MAX_EXAMPLES = 5_000;
 
 type Keyed = Example & { key: string };
 

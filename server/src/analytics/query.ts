@@ -34,6 +34,23 @@ export function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   return value;
 }
 
+/** Events of one type in the period: answered from the (site, type, ts) index alone. */
+export async function countType(
+  q: Pick<AnalyticsQuery, 'db' | 'siteId'>,
+  period: Period,
+  type: string,
+): Promise<number> {
+  const row = await q.db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('site_id', '=', q.siteId)
+    .where('type', '=', type)
+    .where('ts', '>=', period.start)
+    .where('ts', '<', period.end)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export type EventCount = { type: string; workshopId: string | null; n: number; readers: number };
 
 /** Events of the given types in the period, counted per type and workshop (and distinct readers). */

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import type { BuyerCohort, RetentionPanel } from '../contract/analytics.ts';
 import { OTHER } from '../contract/analytics.ts';
 import { foldSmallRows } from './fold.ts';
+import type { LearnerActivity } from './learners.ts';
 import type { AnalyticsQuery } from './query.ts';
 import { DAY_MS } from './range.ts';
 import { round, roundOrNull, share } from './stats.ts';
@@ -57,29 +57,14 @@ function cohorts(buyers: readonly number[][]): BuyerCohort[] {
   );
 }
 
-/** Readers seen in the period, and how many came back in another session. */
-async function readers(q: AnalyticsQuery): Promise<{ readers: number; returning: number }> {
-  const perReader = q.db
-    .selectFrom('events')
-    .select((eb) => ['anon', eb.fn.count('session').distinct().as('sessions')])
-    .where('site_id', '=', q.siteId)
-    .where('ts', '>=', q.period.start)
-    .where('ts', '<', q.period.end)
-    .groupBy('anon')
-    .as('r');
-  const row = await q.db
-    .selectFrom(perReader)
-    .select((eb) => [
-      eb.fn.countAll().as('readers'),
-      eb.fn.sum(sql<number>`case when sessions > 1 then 1 else 0 end`).as('returning'),
-    ])
-    .executeTakeFirstOrThrow();
-  return { readers: Number(row.readers), returning: Number(row.returning ?? 0) };
-}
-
 /** Repurchase within 30 / 90 days, monthly buyer cohorts, returning readers. */
-export async function retentionPanel(q: AnalyticsQuery): Promise<RetentionPanel> {
-  const [buyers, seen] = await Promise.all([purchasesByBuyer(q), readers(q)]);
+export async function retentionPanel(
+  q: AnalyticsQuery,
+  learners: readonly LearnerActivity[],
+): Promise<RetentionPanel> {
+  const buyers = await purchasesByBuyer(q);
+  // Readers seen in the period, and how many came back in another session.
+  const seen = { readers: learners.length, returning: learners.filter((l) => l.sessions > 1).length };
   const fresh = buyers.filter((t) => t[0] >= q.period.start);
   const within = (days: number) => fresh.filter((t) => t.length > 1 && t[1] - t[0] <= days * DAY_MS).length;
   return {

@@ -7,7 +7,7 @@ import { round } from './stats.ts';
 export const MAX_SEGMENTS = 4;
 /** Learners needed before segments mean anything (and each can hold 5). */
 export const MIN_LEARNERS = 40;
-const MAX_POINTS = 20_000;
+const MAX_POINTS = 5_000;
 
 const profileOf = (l: LearnerActivity): SegmentProfile => ({
   views: l.pageViews + l.workshopViews,
