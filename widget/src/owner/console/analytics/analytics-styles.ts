@@ -16,6 +16,7 @@ export const ANALYTICS_CSS = `
 .analytics .range label{display:flex;flex-direction:column;gap:4px;font-size:.9em;font-weight:600}
 .analytics .range label.check{flex-direction:row;align-items:center;gap:6px}
 .analytics .panels{display:grid;gap:16px;grid-template-columns:repeat(auto-fit,minmax(min(100%,420px),1fr))}
+.analytics .panel[data-panel=recommendations]{grid-column:1 / -1}
 .analytics .panel{border:1px solid var(--bd);border-radius:var(--r);padding:16px 18px;min-width:0;background:var(--bg)}
 .analytics .panel-title{margin:0 0 10px;font-size:1.05em}
 .analytics .sub{margin:14px 0 6px;font-size:.95em}
@@ -36,6 +37,7 @@ export const ANALYTICS_CSS = `
 .analytics table.data th:first-child,.analytics table.data td:first-child{text-align:left}
 .analytics table.data caption{text-align:left;font-weight:600;padding-bottom:4px}
 .analytics .scroll{overflow-x:auto}
+.analytics button.more{margin-top:6px;padding:4px 10px;font-size:.85em}
 .analytics .chart{margin:8px 0 0}
 .analytics .chart figcaption{font-size:.9em;color:var(--mu);margin-bottom:4px}
 .analytics .chart .key{display:flex;gap:14px;flex-wrap:wrap;list-style:none;margin:4px 0 0;padding:0;font-size:.85em}

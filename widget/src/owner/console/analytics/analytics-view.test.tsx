@@ -107,7 +107,7 @@ it('words the A/B verdict and says when a model has too little data', async () =
   await until(() => !!root.querySelector('.verdict'));
   expect(text('.verdict')).toBe('The model is ahead by 2.1 points; not yet significant.');
   expect(text('[data-panel="recommendations"] tr[data-row="model"] td:nth-of-type(3)')).toBe(
-    '5.2% (95% CI 4.2% – 6.2%)',
+    '5.2% [4.2%–6.2%]',
   );
   expect(text('[data-model="buy"] .empty')).toBe('Too little data: 37 of the 200 needed.');
   expect(text('[data-model="attend"] [data-figure="auc"] .value')).toBe('0.71');
@@ -216,4 +216,23 @@ it('adopts uPlot’s CSS and its own as a constructable sheet in the shadow root
   expect(shadow.querySelector('style, link')).toBeNull();
   render(null, mount);
   host.remove();
+});
+
+it('a long breakdown shows ten rows and a "Show all" that opens the rest', async () => {
+  const many = analyticsFixture();
+  many.attendance.workshops = Array.from({ length: 12 }, (_, i) => ({
+    ...many.attendance.workshops[0],
+    workshopId: `ws_${i}`,
+    title: `Workshop ${i}`,
+  }));
+  render(<AnalyticsView locale="en" source={source(async () => many)} now={now} />, root);
+  await until(() => !!root.querySelector('[data-panel="attendance"] tbody'));
+  const rows = () => root.querySelectorAll('[data-panel="attendance"] tbody tr').length;
+  expect(rows()).toBe(10);
+  const more = root.querySelector('[data-panel="attendance"] button.more') as HTMLButtonElement;
+  expect(more.textContent).toBe('Show all 12 rows');
+  expect(more.getAttribute('aria-expanded')).toBe('false');
+  more.click();
+  await until(() => rows() === 12);
+  expect(more.textContent).toBe('Show fewer rows');
 });

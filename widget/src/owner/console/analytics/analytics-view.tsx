@@ -12,7 +12,7 @@ import { exportFileName, saveBlob } from './export-zip.ts';
 import { formatDay } from './format.ts';
 import { FunnelPanel } from './funnel-panel.tsx';
 import { PagesPanel } from './pages-panel.tsx';
-import { PanelLevel } from './parts.tsx';
+import { PanelLevel, PanelLocale } from './parts.tsx';
 import { PredictionPanel } from './prediction-panel.tsx';
 import { type DayRange, presetRange } from './range.ts';
 import { RangePicker } from './range-picker.tsx';
@@ -138,19 +138,21 @@ export function AnalyticsView({ locale, source, initialRange, onRange, level = 2
         </div>
       )}
       {data && (
-        <PanelLevel.Provider value={Math.min(level + 1, 6)}>
-          <div class="panels" aria-busy={state.status === 'loading'}>
-            <FunnelPanel data={data.funnel} {...common} />
-            <RevenuePanel data={{ revenue: data.revenue, free: data.freeRegistrations }} {...common} />
-            <AttendancePanel data={data.attendance} {...common} />
-            <RetentionPanel data={data.retention} {...common} />
-            <RecommendationsPanel data={data.recommendations} {...common} />
-            <SatisfactionPanel data={data.satisfaction} {...common} />
-            <RealtimePanel data={data.realtime} {...common} onRefresh={reload} />
-            <PagesPanel data={{ pages: data.pages, workshops: data.workshops }} {...common} />
-            <PredictionPanel data={{ prediction: data.prediction, segments: data.segments }} {...common} />
-          </div>
-        </PanelLevel.Provider>
+        <PanelLocale.Provider value={locale}>
+          <PanelLevel.Provider value={Math.min(level + 1, 6)}>
+            <div class="panels" aria-busy={state.status === 'loading'}>
+              <FunnelPanel data={data.funnel} {...common} />
+              <RevenuePanel data={{ revenue: data.revenue, free: data.freeRegistrations }} {...common} />
+              <AttendancePanel data={data.attendance} {...common} />
+              <RetentionPanel data={data.retention} {...common} />
+              <RecommendationsPanel data={data.recommendations} {...common} />
+              <SatisfactionPanel data={data.satisfaction} {...common} />
+              <RealtimePanel data={data.realtime} {...common} onRefresh={reload} />
+              <PagesPanel data={{ pages: data.pages, workshops: data.workshops }} {...common} />
+              <PredictionPanel data={{ prediction: data.prediction, segments: data.segments }} {...common} />
+            </div>
+          </PanelLevel.Provider>
+        </PanelLocale.Provider>
       )}
     </div>
   );

@@ -1,11 +1,16 @@
 // The building blocks every panel uses: a titled panel, headline figures with their change from
 // the previous period, plain HTML bars for breakdowns, and a data table.
 import { type ComponentChildren, createContext } from 'preact';
-import { useContext } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
+import type { Locale } from '../../../i18n/locale.ts';
 import type { Change } from './format.ts';
+import { analyticsStrings } from './strings.ts';
 
 /** The level of the panels' titles: one below the section's, which the console decides. */
 export const PanelLevel = createContext(3);
+
+/** The panels' language, for the parts that have words of their own ("Show all 42 rows"). */
+export const PanelLocale = createContext<Locale>('en');
 
 /** A heading `depth` levels below the panel titles (0 = a panel's title). */
 export function Heading(props: { depth: number; id?: string; class?: string; children: ComponentChildren }) {
@@ -98,35 +103,49 @@ export interface TableRow {
   cells: string[];
 }
 
+/** Rows shown before "Show all": a site with forty workshops still gets a panel that fits. */
+export const TABLE_ROWS = 10;
+
 export function DataTable(props: { caption: string; head: string[]; rows: TableRow[] }) {
+  const t = analyticsStrings(useContext(PanelLocale));
+  const [all, setAll] = useState(false);
+  const long = props.rows.length > TABLE_ROWS;
+  const rows = long && !all ? props.rows.slice(0, TABLE_ROWS) : props.rows;
   return (
-    // Scrolls sideways on a narrow screen: focusable and named, so a keyboard can scroll it too
-    // (axe: scrollable-region-focusable). A fieldset, as the linter proposes, is for form controls.
-    // biome-ignore lint/a11y/useSemanticElements: see above
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: see above
-    <div class="scroll" tabIndex={0} role="group" aria-label={props.caption}>
-      <table class="data">
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            {props.head.map((h) => (
-              <th scope="col" key={h}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((r) => (
-            <tr key={r.key} data-row={r.key}>
-              <th scope="row">{r.cells[0]}</th>
-              {r.cells.slice(1).map((c, i) => (
-                <td key={i}>{c}</td>
+    <>
+      {/* Scrolls sideways on a narrow screen: focusable and named, so a keyboard can scroll it too
+          (axe: scrollable-region-focusable). A fieldset, as the linter proposes, is for form controls. */}
+      {/* biome-ignore lint/a11y/useSemanticElements: see above */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: see above */}
+      <div class="scroll" tabIndex={0} role="group" aria-label={props.caption}>
+        <table class="data">
+          <caption>{props.caption}</caption>
+          <thead>
+            <tr>
+              {props.head.map((h) => (
+                <th scope="col" key={h}>
+                  {h}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key} data-row={r.key}>
+                <th scope="row">{r.cells[0]}</th>
+                {r.cells.slice(1).map((c, i) => (
+                  <td key={i}>{c}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {long && (
+        <button type="button" class="ghost more" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? t.showFewer : t.showAll(props.rows.length)}
+        </button>
+      )}
+    </>
   );
 }

@@ -6,7 +6,7 @@ import { DataTable, Panel } from './parts.tsx';
 import type { AnalyticsStrings } from './strings.ts';
 import { verdictText } from './verdict.ts';
 
-/** "4.2% (95% CI 3.1% – 5.6%)": a rate with its Wilson interval. */
+/** "4.2% [3.1%–5.6%]": a rate with its Wilson interval. */
 function rateWithInterval(
   rate: number | null,
   interval: Interval | null,
@@ -15,7 +15,7 @@ function rateWithInterval(
 ) {
   const r = formatPercent(rate, locale);
   return interval
-    ? `${r} (${t.interval(formatPercent(interval.low, locale), formatPercent(interval.high, locale))})`
+    ? `${r} ${t.interval(formatPercent(interval.low, locale), formatPercent(interval.high, locale))}`
     : r;
 }
 
@@ -48,6 +48,7 @@ export function RecommendationsPanel({ data, locale, t }: PanelProps<Reco>) {
               cells: [t.variants[f.variant], ...cells(f, locale, t)],
             }))}
           />
+          <p class="meta">{t.ciNote}</p>
           <p class="verdict" data-verdict={v.status === 'compared' ? v.leader : v.status}>
             {verdictText(
               v.status === 'compared'

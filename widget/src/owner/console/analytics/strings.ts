@@ -27,6 +27,8 @@ const en = {
   exportFailed: 'The export could not be prepared. Please try again.',
   other: 'Other (small groups)',
   workshop: 'Workshop',
+  showAll: (n: number) => `Show all ${n} rows`,
+  showFewer: 'Show fewer rows',
   // 1. Funnel
   funnel: 'Funnel',
   steps: {
@@ -86,7 +88,8 @@ const en = {
   ctr: 'Click-through',
   checkoutRate: 'To checkout',
   paidRate: 'To paid',
-  interval: (low: string, high: string) => `95% CI ${low} – ${high}`,
+  interval: (low: string, high: string) => `[${low}–${high}]`,
+  ciNote: 'In brackets: the 95% confidence interval.',
   perVersion: 'Per model version',
   noImpressions: 'No recommendations were shown in this period.',
   // 6. Satisfaction
@@ -171,6 +174,8 @@ const zh: AnalyticsStrings = {
   exportFailed: '暂时无法导出，请重试。',
   other: '其他（小组合并）',
   workshop: '工作坊',
+  showAll: (n) => `显示全部 ${n} 行`,
+  showFewer: '收起',
   funnel: '转化漏斗',
   steps: {
     pageViews: '页面浏览',
@@ -219,7 +224,8 @@ const zh: AnalyticsStrings = {
   ctr: '点击率',
   checkoutRate: '到结账',
   paidRate: '到付款',
-  interval: (low, high) => `95% 置信区间 ${low} – ${high}`,
+  interval: (low, high) => `[${low}–${high}]`,
+  ciNote: '括号内为 95% 置信区间。',
   perVersion: '按模型版本',
   noImpressions: '这段时间没有展示推荐。',
   satisfaction: '满意度',
