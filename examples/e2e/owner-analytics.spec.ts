@@ -88,7 +88,7 @@ test('the funnel and revenue on the panel are the endpoint’s figures for the s
   const range = lastDays(90);
   await el.getByLabel('From', { exact: true }).fill(range.from);
   await el.getByLabel('To', { exact: true }).fill(range.to);
-  await el.getByRole('button', { name: 'Show' }).click();
+  await el.getByRole('button', { name: 'Show', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`#/analytics\\?from=${range.from}&to=${range.to}$`));
   const quarter = await analytics(server, range);
   await expectFiguresOf(page, quarter);
