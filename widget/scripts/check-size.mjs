@@ -60,15 +60,15 @@ const row = (name, buf, budget) => {
 };
 const okLoader = row('loader (lectern.js)', loader, BUDGET.loader);
 const okList = row(`loader + list (${listFiles.length} chunks)`, listBuf, BUDGET.list);
-ownerConsoleRow();
+const consoleFiles = ownerConsoleRow();
 /**
  * The owner console (<lectern-dashboard>) loads only for owners, so it has no share of the reader's
  * budget: its size is reported (its chunk, everything it imports, and its lazily loaded sections),
- * not checked.
+ * not checked. Returns its files.
  */
 function ownerConsoleRow() {
   const entry = /["'`]\.\/(chunks\/dashboard-element-[\w-]+\.js)["'`]/.exec(loaderCode)?.[1];
-  if (!entry) return;
+  if (!entry) return new Set();
   const sections = [
     ...read(entry)
       .toString()
@@ -79,7 +79,14 @@ function ownerConsoleRow() {
   console.log(
     `info ${`owner console, owners only (${files.size} chunks)`.padEnd(34)} raw ${String(buf.length).padStart(7)}  gzip ${String(gz(buf)).padStart(6)}  brotli ${String(br(buf)).padStart(6)}`,
   );
+  return files;
 }
+// The console builds against its own copies of what it shares with the reader (see
+// owner-console-copies.ts): a chunk both load would mean the console shapes the reader's chunks
+// again. The logger is one for the page on purpose.
+const sharedWithConsole = listFiles.filter((f) => consoleFiles.has(f) && !/^chunks\/logger-/.test(f));
+if (sharedWithConsole.length)
+  console.error(`the owner console shares the reader's chunks: ${sharedWithConsole.join(', ')}`);
 
 if (forbidden.length) console.error(`the list pulls in heavy chunks: ${forbidden.join(', ')}`);
 // The owner console's Analytics section: uPlot and the panels load only when an owner opens it.
@@ -96,4 +103,6 @@ const uplotElsewhere = chunkFiles.filter(
   (f) => f !== analyticsChunk && read(`chunks/${f}`).includes('u-wrap'),
 );
 if (uplotElsewhere.length) console.error(`uPlot outside the analytics chunk: ${uplotElsewhere.join(', ')}`);
-process.exit(okLoader && okList && !forbidden.length && !uplotElsewhere.length ? 0 : 1);
+process.exit(
+  okLoader && okList && !forbidden.length && !uplotElsewhere.length && !sharedWithConsole.length ? 0 : 1,
+);
