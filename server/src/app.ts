@@ -56,7 +56,7 @@ export type CreateAppOptions = {
 
 export function createDeps({ config, db, log, now = Date.now, sqlite }: CreateAppOptions): AppDeps {
   const sites = new SiteStore(db, now);
-  const workshops = new WorkshopStore(db, now);
+  const workshops = new WorkshopStore(db, now, sqlite);
   const tickets = new TicketService(db, config.secret, config.publicUrl, now);
   // Outside production every email is also kept in the data dir and listed at /dev/outbox.
   const outbox =

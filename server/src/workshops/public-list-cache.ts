@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type SQLite from 'better-sqlite3';
 import type { Db } from '../db/database.ts';
 
 export type CachedBody = { body: string; etag: string };
@@ -15,12 +16,17 @@ type Entry = CachedBody & { at: number; version: number };
  */
 export class PublicListCache {
   private entries = new Map<string, Entry>();
+  private readonly versionOf?: SQLite.Statement<[string], { version: number }>;
 
   constructor(
     private readonly db: Db,
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
-  ) {}
+    /** On SQLite, the version is read with a statement prepared once (the list's hot path). */
+    sqlite?: SQLite.Database,
+  ) {
+    this.versionOf = sqlite?.prepare('select version from list_versions where site_id = ?');
+  }
 
   async get(siteId: string, load: () => Promise<unknown>): Promise<CachedBody> {
     // Read before loading: a copy is never filed under a version newer than the data it holds
@@ -52,6 +58,7 @@ export class PublicListCache {
   }
 
   private async version(siteId: string): Promise<number> {
+    if (this.versionOf) return Number(this.versionOf.get(siteId)?.version ?? 0);
     const row = await this.db
       .selectFrom('list_versions')
       .select('version')

@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import { type ExpressionBuilder, sql } from 'kysely';
 import type {
   OwnerWorkshop,
@@ -102,8 +103,9 @@ export class WorkshopStore {
   constructor(
     private readonly db: Db,
     private readonly now: () => number = Date.now,
+    sqlite?: SQLite.Database,
   ) {
-    this.publicListCache = new PublicListCache(db, 1000, now);
+    this.publicListCache = new PublicListCache(db, 1000, now, sqlite);
   }
 
   /** Something the public list shows changed elsewhere (a room ended): every process reloads it. */
