@@ -17,6 +17,7 @@ import { clientErrorFromDatabase } from './db/database-errors.ts';
 import { kyselyEventWriter, sqliteEventWriter } from './db/event-writer.ts';
 import { outboxRoutes } from './dev/outbox-routes.ts';
 import { eventRoutes } from './events/routes.ts';
+import { resolveClientIp } from './http/client-ip.ts';
 import { corsHeaders, preflightHeaders } from './http/cors.ts';
 import { HttpError } from './http/http-error.ts';
 import { decodePathSegment } from './http/path.ts';
@@ -55,7 +56,7 @@ export type CreateAppOptions = {
 
 export function createDeps({ config, db, log, now = Date.now, sqlite }: CreateAppOptions): AppDeps {
   const sites = new SiteStore(db, now);
-  const workshops = new WorkshopStore(db, now);
+  const workshops = new WorkshopStore(db, now, sqlite);
   const tickets = new TicketService(db, config.secret, config.publicUrl, now);
   // Outside production every email is also kept in the data dir and listed at /dev/outbox.
   const outbox =
@@ -155,6 +156,8 @@ function errorJson(code: ErrorBody['error']['code'], message: string, details?: 
 /** The API as a Hono app: used by the server, by in-process tests (`app.request`) and by benchmarks. */
 export function createApp(deps: AppDeps) {
   const app = new Hono();
+  // Behind a load balancer: the client its X-Forwarded-For names, only when it is the TCP peer.
+  if (deps.config.trustedProxies.length > 0) app.use(resolveClientIp(deps.config.trustedProxies));
 
   const limitBody = bodyLimit({
     maxSize: deps.config.bodyLimitBytes,

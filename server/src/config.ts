@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export type PaymentsMode = 'dev' | 'stripe';
@@ -20,6 +21,11 @@ export type Config = {
   logLevel: string;
   bodyLimitBytes: number;
   rateLimit: { readPerMinute: number; writePerMinute: number };
+  /**
+   * Load balancers whose `X-Forwarded-For` names the client (addresses or CIDR blocks, e.g.
+   * `10.0.0.0/8`); empty: the TCP peer is the client, whatever the header says.
+   */
+  trustedProxies: string[];
   ownerSessionSeconds: number;
   seedDemo: boolean;
   serveExamples: boolean;
@@ -163,6 +169,7 @@ export function loadConfig(env: Env = process.env): Config {
       readPerMinute: int(env, 'LECTERN_RATE_LIMIT_READ', 1200),
       writePerMinute: int(env, 'LECTERN_RATE_LIMIT_WRITE', 120),
     },
+    trustedProxies: loadTrustedProxies(env),
     ownerSessionSeconds: int(env, 'LECTERN_OWNER_SESSION_SECONDS', 3600),
     seedDemo: bool(env, 'LECTERN_SEED_DEMO', mode !== 'production'),
     serveExamples: bool(env, 'LECTERN_SERVE_EXAMPLES', mode !== 'production'),
@@ -193,6 +200,24 @@ function loadDatabaseUrl(env: Env): string | undefined {
     );
   }
   return raw;
+}
+
+function loadTrustedProxies(env: Env): string[] {
+  const entries = (env.LECTERN_TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address, prefix, extra] = entry.split('/');
+    const family = isIP(address);
+    const bits = family === 6 ? 128 : 32;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+    if (family === 0 || !prefixOk || extra !== undefined)
+      throw new ConfigError(
+        `LECTERN_TRUSTED_PROXIES must list IP addresses or CIDR blocks separated by commas (e.g. 10.0.0.0/8,127.0.0.1), got "${entry}"`,
+      );
+  }
+  return entries;
 }
 
 function loadPoolSize(env: Env): number {

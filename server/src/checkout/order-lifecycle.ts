@@ -94,7 +94,7 @@ export class OrderLifecycle {
       checkLimits: (trx, now) =>
         checkHoldLimits(trx, holds, workshop, { clientKey: input.clientKey, email: input.email }, now),
     });
-    this.deps.workshops.seatsChanged(order.site_id);
+    await this.deps.workshops.seatsChanged(order.site_id);
     if (free) {
       this.sendConfirmation(order);
       return { order: await this.view(order), checkout: { type: 'none' } };
@@ -171,7 +171,7 @@ export class OrderLifecycle {
     if (!order) return { kind: 'unknown' };
     const outcome = await this.store.confirm(order.id);
     if (outcome.kind === 'confirmed' && outcome.now) {
-      this.deps.workshops.seatsChanged(outcome.order.site_id);
+      await this.deps.workshops.seatsChanged(outcome.order.site_id);
       this.sendTicket(outcome.order);
     }
     return outcome;
@@ -190,7 +190,7 @@ export class OrderLifecycle {
       const order = await this.store.get(orderId);
       return owesRefund(order) && (await this.returnPayment(order)) ? 'refunded' : null;
     }
-    this.deps.workshops.seatsChanged(settled.order.site_id);
+    await this.deps.workshops.seatsChanged(settled.order.site_id);
     if (settled.outcome === 'paid') {
       this.sendTicket(settled.order);
       return 'paid';
@@ -213,7 +213,7 @@ export class OrderLifecycle {
     const workshop = await this.deps.workshops.getPublic(order.site_id, order.workshop_id);
     const until = Math.min(this.deps.now() + SETTLEMENT_HOLD_MS, Date.parse(workshop.endsAt));
     const held = await this.store.awaitSettlement(orderId, until);
-    if (held) this.deps.workshops.seatsChanged(held.site_id);
+    if (held) await this.deps.workshops.seatsChanged(held.site_id);
     return held !== null;
   }
 
@@ -255,7 +255,7 @@ export class OrderLifecycle {
   async release(orderId: string, status: 'expired' | 'cancelled'): Promise<boolean> {
     const released = await this.store.release(orderId, status);
     if (!released) return false;
-    this.seatFreed(released);
+    await this.seatFreed(released);
     return true;
   }
 
@@ -263,7 +263,7 @@ export class OrderLifecycle {
   async refund(orderId: string, paymentId?: string | null): Promise<boolean> {
     const refunded = await this.store.refund(orderId, paymentId);
     if (!refunded) return false;
-    this.seatFreed(refunded);
+    await this.seatFreed(refunded);
     this.deps.rooms
       .orderRefunded(orderId)
       .catch((err) => this.deps.log.warn({ err, orderId }, 'closing room passes failed'));
@@ -296,9 +296,9 @@ export class OrderLifecycle {
     );
   }
 
-  private seatFreed(order: OrderRow) {
+  private async seatFreed(order: OrderRow) {
     const { workshops, waitlist, log } = this.deps;
-    workshops.seatsChanged(order.site_id);
+    await workshops.seatsChanged(order.site_id);
     waitlist
       .offerNext(order.workshop_id)
       .catch((err) => log.warn({ err, workshopId: order.workshop_id }, 'waitlist offer failed'));

@@ -186,6 +186,7 @@ export interface Database {
   ratings: RatingTable;
   room_presence: RoomPresenceTable;
   job_leases: JobLeaseTable;
+  list_versions: ListVersionTable;
 }
 
 export type SiteRow = Selectable<SiteTable>;
@@ -212,4 +213,10 @@ export interface JobLeaseTable {
   name: string;
   holder: string;
   expires_at: number;
+}
+
+/** Bumped by every write that changes a site's public workshop list (migration 015). */
+export interface ListVersionTable {
+  site_id: string;
+  version: number;
 }

@@ -62,7 +62,7 @@ export function eventRoutes(deps: AppDeps, store = new EventStore(deps.db, deps.
     }
     checkTimestamps(events, deps.now());
     const result = await store.insertBatch(site.id, events);
-    deps.reco.noteEvents(site.id, result.accepted);
+    await deps.reco.noteEvents(site.id, result.accepted);
     return c.json(result, 202);
   });
 

@@ -1,4 +1,5 @@
 import { type ModelMeta, trainRecommender } from '@lectern/model';
+import { sql } from 'kysely';
 import type { ModelSource } from '../contract/reco.ts';
 import type { Db } from '../db/database.ts';
 import { HttpError } from '../http/http-error.ts';
@@ -29,9 +30,7 @@ export type RetrainPolicy = {
 };
 
 export class RecoService {
-  private newEvents = new Map<string, number>();
   private training = new Map<string, Promise<StoredModel>>();
-  private lastTrained = new Map<string, number>();
   private deferred = new Map<string, NodeJS.Timeout>();
 
   constructor(
@@ -86,9 +85,6 @@ export class RecoService {
   }
 
   private async trainNow(siteId: string): Promise<StoredModel> {
-    // Events that arrive while this run reads the log count towards the next one.
-    this.newEvents.set(siteId, 0);
-    this.lastTrained.set(siteId, this.now());
     clearTimeout(this.deferred.get(siteId));
     this.deferred.delete(siteId);
     const data = await readSiteTrainingData(this.db, siteId);
@@ -129,33 +125,79 @@ export class RecoService {
   }
 
   /**
-   * Called after events are stored: retrains in the background once enough new ones arrived,
-   * and at most once per interval per site: under a stream of events the model is refreshed
-   * every `minIntervalMs`, not after every few batches.
+   * Called after events are stored, by whichever process stored them: once the site has
+   * `afterEvents` events received since its latest model — counted in the database, so every
+   * process's uploads count — a background retrain is scheduled, at most once per interval after
+   * that model: under a stream of events the model is refreshed every `minIntervalMs`, not after
+   * every few batches. Never throws (the events are stored whatever happens here).
    */
-  noteEvents(siteId: string, accepted: number, retry = false): void {
+  async noteEvents(siteId: string, accepted: number): Promise<void> {
+    if (accepted <= 0 || this.retrain.afterEvents <= 0) return;
+    // A retrain already running or scheduled here reads every stored event when it runs.
+    if (this.training.has(siteId) || this.deferred.has(siteId)) return;
+    try {
+      await this.scheduleIfDue(siteId);
+    } catch (err) {
+      this.log.warn({ err, siteId }, 'checking for a background retrain failed');
+    }
+  }
+
+  private async scheduleIfDue(siteId: string): Promise<void> {
     const { afterEvents, minIntervalMs } = this.retrain;
-    if ((accepted <= 0 && !retry) || afterEvents <= 0) return;
-    const count = (this.newEvents.get(siteId) ?? 0) + accepted;
-    this.newEvents.set(siteId, count);
-    if (count < afterEvents || this.training.has(siteId) || this.deferred.has(siteId)) return;
-    const wait = (this.lastTrained.get(siteId) ?? Number.NEGATIVE_INFINITY) + minIntervalMs - this.now();
-    const start = () => {
-      this.deferred.delete(siteId);
-      this.claimRetrain(siteId)
-        .then((mine) => {
-          if (mine) return this.train(siteId);
-          // Another process retrained the site within the interval (from every stored event):
-          // this process's count stands, and it tries again once that interval has passed.
-          this.lastTrained.set(siteId, this.now());
-          this.noteEvents(siteId, 0, true);
-        })
-        .catch((err) => this.log.warn({ err, siteId }, 'background model training failed'));
-    };
-    const timer = setTimeout(start, Math.max(0, wait));
+    const trainedAt = await this.lastTrainedAt(siteId);
+    if ((await this.eventsSince(siteId, trainedAt, afterEvents)) < afterEvents) return;
+    if (this.training.has(siteId) || this.deferred.has(siteId)) return; // decided meanwhile
+    this.schedule(siteId, trainedAt === null ? 0 : trainedAt + minIntervalMs - this.now(), () =>
+      this.claimRetrain(siteId).then((mine) => {
+        if (mine) return this.train(siteId);
+        // Another process retrained the site within the interval (from every stored event) or
+        // is doing so: look again once its lease has lapsed.
+        this.schedule(siteId, minIntervalMs, () => this.scheduleIfDue(siteId));
+      }),
+    );
+  }
+
+  private schedule(siteId: string, wait: number, run: () => Promise<unknown>): void {
+    const timer = setTimeout(
+      () => {
+        this.deferred.delete(siteId);
+        run().catch((err) => this.log.warn({ err, siteId }, 'background model training failed'));
+      },
+      Math.max(0, wait),
+    );
     // A pending retrain never keeps the process alive on shutdown.
     timer.unref();
     this.deferred.set(siteId, timer);
+  }
+
+  /** When the site's latest model was stored, by any process (null: it has none yet). */
+  private async lastTrainedAt(siteId: string): Promise<number | null> {
+    const row = await this.db
+      .selectFrom('reco_models')
+      .select((eb) => eb.fn.max('created_at').as('at'))
+      .where('site_id', '=', siteId)
+      .executeTakeFirst();
+    return row?.at == null ? null : Number(row.at);
+  }
+
+  /**
+   * Events the site received since `since` (all of them without a model), counting no further
+   * than `cap`: the index on (site_id, received_at) keeps this a short range scan however large
+   * the log. From the same millisecond on, so that a frozen clock (tests) still counts new events.
+   */
+  private async eventsSince(siteId: string, since: number | null, cap: number): Promise<number> {
+    const recent = this.db
+      .selectFrom('events')
+      .select('id')
+      .where('site_id', '=', siteId)
+      .$if(since !== null, (qb) => qb.where('received_at', '>=', since!))
+      .limit(cap)
+      .as('recent');
+    const row = await this.db
+      .selectFrom(recent)
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   /** True when no other process retrained the site within the interval; takes it for this one. */

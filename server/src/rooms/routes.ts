@@ -87,7 +87,7 @@ export function roomRoutes(deps: AppDeps) {
   app.post('/v1/rooms/:workshop/end', rateLimit(deps.limits.write, 'write'), roomSite, host, async (c) => {
     const workshopId = c.req.param('workshop');
     await rooms.end(workshopId, c.var.site.id);
-    deps.workshops.publicListCache.invalidate(c.var.site.id); // the cards say it ended
+    await deps.workshops.listChanged(c.var.site.id); // the cards say it ended
     return c.json({ ended: true });
   });
 
@@ -98,7 +98,7 @@ export function roomRoutes(deps: AppDeps) {
     hostOfEnded,
     async (c) => {
       await rooms.reopen(c.req.param('workshop'));
-      deps.workshops.publicListCache.invalidate(c.var.site.id);
+      await deps.workshops.listChanged(c.var.site.id);
       return c.json({ ended: false });
     },
   );

@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import { type ExpressionBuilder, sql } from 'kysely';
 import type {
   OwnerWorkshop,
@@ -93,19 +94,37 @@ function toOwnerWorkshop(row: Counted & { revenue_amount: number | string | null
 }
 
 export class WorkshopStore {
-  /** One second of staleness at most; every write below invalidates its site at once. */
+  /**
+   * Every write below (and `listChanged`) reaches every process's next read at once; only what
+   * changes with time alone (a hold lapsing, a workshop ending) shows up to one second late.
+   */
   readonly publicListCache: PublicListCache;
 
   constructor(
     private readonly db: Db,
     private readonly now: () => number = Date.now,
+    sqlite?: SQLite.Database,
   ) {
-    this.publicListCache = new PublicListCache(1000, now);
+    this.publicListCache = new PublicListCache(db, 1000, now, sqlite);
   }
 
-  /** Seat counts changed (orders): drop the site's cached list. */
-  seatsChanged(siteId: string): void {
-    this.publicListCache.invalidate(siteId);
+  /** Something the public list shows changed elsewhere (a room ended): every process reloads it. */
+  listChanged(siteId: string): Promise<void> {
+    return this.publicListCache.changed(siteId);
+  }
+
+  /** Seat counts changed (orders; call after their transaction committed). */
+  seatsChanged(siteId: string): Promise<void> {
+    return this.listChanged(siteId);
+  }
+
+  /** Runs a write and the list's version bump in one transaction. */
+  private changing<T>(siteId: string, write: (trx: Db) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(async (trx) => {
+      const result = await write(trx);
+      await this.publicListCache.changed(siteId, trx);
+      return result;
+    });
   }
 
   private base(now = this.now()) {
@@ -158,31 +177,32 @@ export class WorkshopStore {
   async create(siteId: string, input: WorkshopInput, options: { id?: string } = {}) {
     const now = this.now();
     const id = options.id ?? newId('ws');
-    await this.db
-      .insertInto('workshops')
-      .values({
-        id,
-        site_id: siteId,
-        status: 'draft',
-        title: input.title,
-        summary: input.summary,
-        description: input.description,
-        host_name: input.hostName,
-        starts_at: Date.parse(input.startsAt),
-        duration_minutes: input.durationMinutes,
-        time_zone: input.timeZone,
-        capacity: input.capacity,
-        price_amount: input.priceAmount,
-        currency: input.currency,
-        tags: JSON.stringify(input.tags),
-        language: input.language,
-        created_at: now,
-        updated_at: now,
-        published_at: null,
-        cancelled_at: null,
-      })
-      .execute();
-    this.publicListCache.invalidate(siteId);
+    await this.changing(siteId, (trx) =>
+      trx
+        .insertInto('workshops')
+        .values({
+          id,
+          site_id: siteId,
+          status: 'draft',
+          title: input.title,
+          summary: input.summary,
+          description: input.description,
+          host_name: input.hostName,
+          starts_at: Date.parse(input.startsAt),
+          duration_minutes: input.durationMinutes,
+          time_zone: input.timeZone,
+          capacity: input.capacity,
+          price_amount: input.priceAmount,
+          currency: input.currency,
+          tags: JSON.stringify(input.tags),
+          language: input.language,
+          created_at: now,
+          updated_at: now,
+          published_at: null,
+          cancelled_at: null,
+        })
+        .execute(),
+    );
     return this.getForOwner(siteId, id);
   }
 
@@ -197,27 +217,28 @@ export class WorkshopStore {
         `Capacity cannot go below the ${current.paidCount + current.heldCount} seats already taken`,
       );
     }
-    await this.db
-      .updateTable('workshops')
-      .set({
-        ...(patch.title !== undefined && { title: patch.title }),
-        ...(patch.summary !== undefined && { summary: patch.summary }),
-        ...(patch.description !== undefined && { description: patch.description }),
-        ...(patch.hostName !== undefined && { host_name: patch.hostName }),
-        ...(patch.startsAt !== undefined && { starts_at: Date.parse(patch.startsAt) }),
-        ...(patch.durationMinutes !== undefined && { duration_minutes: patch.durationMinutes }),
-        ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
-        ...(patch.capacity !== undefined && { capacity: patch.capacity }),
-        ...(patch.priceAmount !== undefined && { price_amount: patch.priceAmount }),
-        ...(patch.currency !== undefined && { currency: patch.currency }),
-        ...(patch.tags !== undefined && { tags: JSON.stringify(patch.tags) }),
-        ...(patch.language !== undefined && { language: patch.language }),
-        updated_at: this.now(),
-      })
-      .where('site_id', '=', siteId)
-      .where('id', '=', id)
-      .execute();
-    this.publicListCache.invalidate(siteId);
+    await this.changing(siteId, (trx) =>
+      trx
+        .updateTable('workshops')
+        .set({
+          ...(patch.title !== undefined && { title: patch.title }),
+          ...(patch.summary !== undefined && { summary: patch.summary }),
+          ...(patch.description !== undefined && { description: patch.description }),
+          ...(patch.hostName !== undefined && { host_name: patch.hostName }),
+          ...(patch.startsAt !== undefined && { starts_at: Date.parse(patch.startsAt) }),
+          ...(patch.durationMinutes !== undefined && { duration_minutes: patch.durationMinutes }),
+          ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
+          ...(patch.capacity !== undefined && { capacity: patch.capacity }),
+          ...(patch.priceAmount !== undefined && { price_amount: patch.priceAmount }),
+          ...(patch.currency !== undefined && { currency: patch.currency }),
+          ...(patch.tags !== undefined && { tags: JSON.stringify(patch.tags) }),
+          ...(patch.language !== undefined && { language: patch.language }),
+          updated_at: this.now(),
+        })
+        .where('site_id', '=', siteId)
+        .where('id', '=', id)
+        .execute(),
+    );
     return this.getForOwner(siteId, id);
   }
 
@@ -227,13 +248,14 @@ export class WorkshopStore {
       throw new HttpError(409, 'conflict', 'A cancelled workshop cannot be published');
     if (current.status === 'draft') {
       const now = this.now();
-      await this.db
-        .updateTable('workshops')
-        .set({ status: 'published', published_at: now, updated_at: now })
-        .where('id', '=', id)
-        .where('site_id', '=', siteId)
-        .execute();
-      this.publicListCache.invalidate(siteId);
+      await this.changing(siteId, (trx) =>
+        trx
+          .updateTable('workshops')
+          .set({ status: 'published', published_at: now, updated_at: now })
+          .where('id', '=', id)
+          .where('site_id', '=', siteId)
+          .execute(),
+      );
     }
     return this.getForOwner(siteId, id);
   }
@@ -248,35 +270,37 @@ export class WorkshopStore {
     if (current.status !== 'published')
       throw new HttpError(409, 'conflict', 'Only a published workshop can go back to draft');
     const now = this.now();
-    const result = await this.db
-      .updateTable('workshops')
-      .set({ status: 'draft', published_at: null, updated_at: now })
-      .where('id', '=', id)
-      .where('site_id', '=', siteId)
-      .where('status', '=', 'published')
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('orders')
-              .select('orders.id')
-              .whereRef('orders.workshop_id', '=', 'workshops.id')
-              .where((eb) =>
-                eb.or([
-                  eb('orders.status', '=', 'paid'),
-                  eb.and([eb('orders.status', '=', 'held'), eb('orders.hold_expires_at', '>', now)]),
-                ]),
-              ),
+    await this.changing(siteId, async (trx) => {
+      const result = await trx
+        .updateTable('workshops')
+        .set({ status: 'draft', published_at: null, updated_at: now })
+        .where('id', '=', id)
+        .where('site_id', '=', siteId)
+        .where('status', '=', 'published')
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('orders')
+                .select('orders.id')
+                .whereRef('orders.workshop_id', '=', 'workshops.id')
+                .where((eb) =>
+                  eb.or([
+                    eb('orders.status', '=', 'paid'),
+                    eb.and([eb('orders.status', '=', 'held'), eb('orders.hold_expires_at', '>', now)]),
+                  ]),
+                ),
+            ),
           ),
-        ),
-      )
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0)
-      throw new HttpError(
-        409,
-        'conflict',
-        'Seats of this workshop are sold or held: it cannot go back to draft (cancel it instead)',
-      );
-    this.publicListCache.invalidate(siteId);
+        )
+        .executeTakeFirst();
+      // Thrown inside the transaction: nothing changed, so no process has to reload.
+      if (Number(result.numUpdatedRows) === 0)
+        throw new HttpError(
+          409,
+          'conflict',
+          'Seats of this workshop are sold or held: it cannot go back to draft (cancel it instead)',
+        );
+    });
     return this.getForOwner(siteId, id);
   }
 
@@ -284,13 +308,14 @@ export class WorkshopStore {
     const current = await this.getForOwner(siteId, id);
     if (current.status !== 'cancelled') {
       const now = this.now();
-      await this.db
-        .updateTable('workshops')
-        .set({ status: 'cancelled', cancelled_at: now, updated_at: now })
-        .where('id', '=', id)
-        .where('site_id', '=', siteId)
-        .execute();
-      this.publicListCache.invalidate(siteId);
+      await this.changing(siteId, (trx) =>
+        trx
+          .updateTable('workshops')
+          .set({ status: 'cancelled', cancelled_at: now, updated_at: now })
+          .where('id', '=', id)
+          .where('site_id', '=', siteId)
+          .execute(),
+      );
     }
     return this.getForOwner(siteId, id);
   }
