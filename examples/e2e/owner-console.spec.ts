@@ -291,3 +291,30 @@ test('"Host" opens the room in this tab, which hosts with the console session an
   await expect(room.getByRole('button', { name: 'Start the room' })).toBeVisible();
   await expect(room.getByLabel('Owner key')).toHaveCount(0);
 });
+
+// Waits two idle periods (the loader starts the behaviour log in the first), then counts the
+// log's IndexedDB databases for this origin.
+const logDatabasesAfterIdle = (page: import('@playwright/test').Page) =>
+  page.evaluate(async () => {
+    for (let i = 0; i < 2; i++) await new Promise((r) => requestIdleCallback(() => r(null)));
+    return (await indexedDB.databases()).filter((d) => d.name === 'lectern-log').length;
+  });
+
+test("the owner's own visits to the console are not logged as a reader's page views", async ({
+  page,
+  browser,
+  server,
+}) => {
+  // A reader's page starts the behaviour log…
+  await page.goto(`${server.url}/blog/`);
+  await expect(page.locator('lectern-workshops').getByRole('list')).toBeVisible();
+  await expect.poll(() => logDatabasesAfterIdle(page)).toBe(1);
+
+  // …the owner's page, which carries <lectern-dashboard>, never does (a fresh profile: same origin).
+  const context = await browser.newContext();
+  const owner = await context.newPage();
+  await signInToConsole(owner, server);
+  await expect(consoleEl(owner).getByRole('table')).toContainText('Sourdough');
+  expect(await logDatabasesAfterIdle(owner)).toBe(0);
+  await context.close();
+});

@@ -67,6 +67,8 @@ function start() {
   const idle =
     (window as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ?? setTimeout;
   idle(() => {
+    // A page with the owner console is the owner's, not a reader's: its visits are not logged.
+    if (document.querySelector('lectern-dashboard')) return;
     import('./track.ts').then((m) => m.startLog(config)).catch(() => {});
   });
 }
