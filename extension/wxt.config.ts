@@ -24,7 +24,7 @@ export default defineConfig({
       files.push({ absoluteSrc: ortWasm, relativeDest: 'ort/ort-wasm-simd-threaded.wasm' });
     },
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'Lectern',
     description:
       'Workshops picked for you across the Lectern sites you read, your tickets and reminders. Your history stays in this browser.',
@@ -32,6 +32,9 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications', 'scripting', 'activeTab'],
     // Asked from the popup, per site or for all sites, never at install.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // The e2e package only: headless Chromium cannot answer a permission prompt, so the loopback
+    // hosts the tests use are granted up front (the shipped packages never ask at install).
+    ...(mode === 'e2e' ? { host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'] } : {}),
     content_security_policy: {
       // onnxruntime-web compiles its wasm: without 'wasm-unsafe-eval' that is a CompileError.
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",

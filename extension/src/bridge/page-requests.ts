@@ -7,7 +7,7 @@ import { picksForPage } from '../for-you/for-you.ts';
 import { crossSiteLog } from '../log/cross-site-log.ts';
 import type { FromPage } from '../messages.ts';
 import { syncReminders } from '../reminders/reminders.ts';
-import { extensionDb } from '../store/extension-db.ts';
+import { extensionDb, siteKeyOf, transientSite } from '../store/extension-db.ts';
 import { readState } from '../store/local-state.ts';
 import { addTicket } from '../tickets/ticket-book.ts';
 
@@ -28,8 +28,11 @@ export async function handlePageMessage(raw: FromPage, senderUrl: string | undef
       await syncReminders(await addTicket(site, message.event.workshop, now));
     return null;
   }
-  const site = await extensionDb.site(`${message.server}#${message.site}`);
-  if (!site) return null;
-  const workshops = await picksForPage(site, message.limit, now);
-  return workshops.length ? { workshops } : null;
+  // The content script checked that this page belongs to the site: it counts as visited,
+  // unless learning is paused (then nothing new is kept, and the answer uses what is known).
+  const site = (await readState('paused'))
+    ? ((await extensionDb.site(siteKeyOf(message.server, message.site))) ??
+      transientSite(message.server, message.site, page, now))
+    : await extensionDb.noteSite(message.server, message.site, page, now);
+  return { workshops: await picksForPage(site, message.limit, now) };
 }

@@ -70,6 +70,6 @@ export async function handlePopupMessage(m: FromPopup): Promise<Answers[FromPopu
   }
 }
 
-/** True when a message comes from one of this extension's own pages (popup), not a tab. */
-export const fromExtensionPage = (sender: { id?: string; url?: string; tab?: unknown }) =>
-  sender.id === browser.runtime.id && !sender.tab && (sender.url ?? '').startsWith(extensionUrl('/'));
+/** True when a message comes from one of this extension's own pages (the popup), not a web page. */
+export const fromExtensionPage = (sender: { id?: string; url?: string }) =>
+  sender.id === browser.runtime.id && (sender.url ?? '').startsWith(extensionUrl('/'));

@@ -34,7 +34,9 @@ export default defineBackground({
         if (sender.id !== browser.runtime.id) return false;
         const m = message as FromPage | FromPopup;
         let work: Promise<unknown> | null = null;
-        if (m?.kind === 'page' && sender.tab) work = handlePageMessage(m, sender.url);
+        // Page messages come from the content script in a web page's tab, never from our pages.
+        if (m?.kind === 'page' && sender.tab && !fromExtensionPage(sender))
+          work = handlePageMessage(m, sender.url);
         else if (m?.kind !== 'page' && fromExtensionPage(sender)) work = handlePopupMessage(m);
         if (!work) return false;
         work.then(sendResponse, (err) => {

@@ -41,13 +41,21 @@ async function siteRanking(site: KnownSite, now: number): Promise<SiteRanking | 
     const path = key.slice(2);
     return { title: titles.get(path) ?? pathTitle(path) };
   });
-  let modelPicks: string[] = [];
-  try {
-    if (events.length) modelPicks = await rankSite(site, events, owned, now);
-  } catch {
-    // No model yet, or it failed to run: content similarity alone still ranks this site.
-  }
-  return { key: site.key, host: site.host, link: site.lastPage, candidates, modelPicks, history };
+  // Without history the model answers with the site's popular list. With no model yet, or one
+  // that failed to run, content similarity alone still ranks this site.
+  const ranked = await rankSite(site, events, owned, now).catch(() => ({
+    ids: [],
+    source: 'popularity' as const,
+  }));
+  return {
+    key: site.key,
+    host: site.host,
+    link: site.lastPage,
+    candidates,
+    modelPicks: ranked.ids,
+    modelSource: ranked.source,
+    history,
+  };
 }
 
 /** Computes "For you" now and keeps it for the popup's next opening. */

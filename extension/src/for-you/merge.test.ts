@@ -36,6 +36,7 @@ function sites(blogPicks: string[], blogHistory: SiteRanking['history']): SiteRa
       link: 'https://blog.example/',
       candidates: [blogSourdough, blogTs],
       modelPicks: blogPicks,
+      modelSource: 'model',
       history: blogHistory,
     },
     {
@@ -43,7 +44,9 @@ function sites(blogPicks: string[], blogHistory: SiteRanking['history']): SiteRa
       host: 'course.example',
       link: 'https://course.example/',
       candidates: [courseBread, courseCharts],
-      modelPicks: [],
+      // The course site knows none of this learner's history: its popular list, charts first.
+      modelPicks: ['course_charts', 'course_bread'],
+      modelSource: 'popularity',
       history: [],
     },
   ];

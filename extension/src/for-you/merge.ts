@@ -13,6 +13,8 @@ export type SiteRanking = {
   candidates: readonly PublicWorkshop[];
   /** The site model's picks, best first (workshop ids). */
   modelPicks: readonly string[];
+  /** `model` when the picks follow the learner's history there; `popularity` when it knew none of it. */
+  modelSource: 'model' | 'popularity';
   /** What the learner read or opened on this site, oldest first, with a title to show. */
   history: readonly { title: string; workshop?: PublicWorkshop }[];
 };
@@ -29,7 +31,9 @@ export type ForYouItem = {
 
 /** Weights: the site's own model first, then what the learner's whole history says. */
 const MODEL_WEIGHT = 1;
-const TAG_WEIGHT = 0.8;
+/** The site's popular list says little about this learner: it only breaks near-ties. */
+const POPULAR_WEIGHT = 0.1;
+const TAG_WEIGHT = 1;
 const LANGUAGE_WEIGHT = 0.15;
 const HOST_WEIGHT = 0.25;
 
@@ -47,17 +51,19 @@ export function interestProfile(sites: readonly SiteRanking[]): Profile {
       // Recent reading weighs more than old reading.
       const recency = 0.5 + (0.5 * (i + 1)) / site.history.length;
       add(profile.hosts, site.host, recency);
+      // A workshop the learner opened says more than a model's guess from the posts they read.
       if (h.workshop) {
-        for (const t of h.workshop.tags) add(profile.tags, t.toLowerCase(), recency);
-        add(profile.languages, h.workshop.language, recency);
+        for (const t of h.workshop.tags) add(profile.tags, t.toLowerCase(), 2 * recency);
+        add(profile.languages, h.workshop.language, 2 * recency);
       }
     });
-    // The model's top picks stand for what the posts read were about (posts carry no tags).
+    // The model's top personal picks stand for what the posts read were about (posts carry no tags).
+    if (site.modelSource !== 'model') continue;
     site.modelPicks.slice(0, 3).forEach((id, rank) => {
       const w = byId.get(id);
       if (!w) return;
-      for (const t of w.tags) add(profile.tags, t.toLowerCase(), 1 / (rank + 1));
-      add(profile.languages, w.language, 1 / (rank + 1));
+      for (const t of w.tags) add(profile.tags, t.toLowerCase(), 0.5 / (rank + 1));
+      add(profile.languages, w.language, 0.5 / (rank + 1));
     });
   }
   return profile;
@@ -100,7 +106,7 @@ export function mergeForYou(sites: readonly SiteRanking[], limit = 10): ForYouIt
       const r = rank.get(w.id);
       const model = r === undefined ? 0 : 1 / (r + 1);
       const score =
-        MODEL_WEIGHT * model +
+        (site.modelSource === 'model' ? MODEL_WEIGHT : POPULAR_WEIGHT) * model +
         TAG_WEIGHT * tagSimilarity(w.tags, profile.tags) +
         LANGUAGE_WEIGHT * share(profile.languages, w.language) +
         HOST_WEIGHT * share(profile.hosts, site.host);

@@ -62,18 +62,21 @@ async function recommenderFor(site: KnownSite, now: number): Promise<Recommender
   return recommender;
 }
 
-/** The site model's workshop picks (ids, best first) on the learner's history there. */
+/**
+ * The site model's workshop picks (ids, best first) on the learner's history there, and whether
+ * they follow that history (`model`) or are the site's popular list (`popularity`).
+ */
 export async function rankSite(
   site: KnownSite,
   events: readonly StoredEvent[],
   exclude: Iterable<string>,
   now: number,
-): Promise<string[]> {
+): Promise<{ ids: string[]; source: 'model' | 'popularity' }> {
   const recommender = await recommenderFor(site, now);
   const excluded = new Set([...exclude].map((id) => `w:${id}`));
   const rec = await recommender.recommend(historyItemKeys(events), {
     k: recommender.meta.k,
     exclude: recommender.meta.items.filter((k) => excluded.has(k) || !k.startsWith('w:')),
   });
-  return rec.items.filter((k) => k.startsWith('w:')).map(workshopIdOf);
+  return { ids: rec.items.filter((k) => k.startsWith('w:')).map(workshopIdOf), source: rec.source };
 }

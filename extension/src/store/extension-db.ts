@@ -35,6 +35,20 @@ interface ExtensionSchema extends DBSchema {
 
 export const siteKeyOf = (server: string, site: string) => `${server}#${site}`;
 
+/** A site seen now, as it would be kept (used when learning is paused and nothing is kept). */
+export function transientSite(server: string, site: string, page: URL, now: number): KnownSite {
+  const lastPage = page.origin + page.pathname;
+  return {
+    key: siteKeyOf(server, site),
+    server,
+    site,
+    host: page.host,
+    lastPage,
+    firstSeen: now,
+    lastSeen: now,
+  };
+}
+
 let opened: Promise<IDBPDatabase<ExtensionSchema>> | null = null;
 
 function db(): Promise<IDBPDatabase<ExtensionSchema>> {
@@ -51,18 +65,9 @@ function db(): Promise<IDBPDatabase<ExtensionSchema>> {
 export const extensionDb = {
   async noteSite(server: string, site: string, page: URL, now: number): Promise<KnownSite> {
     const d = await db();
-    const key = siteKeyOf(server, site);
-    const lastPage = page.origin + page.pathname;
-    const known = (await d.get('sites', key)) ?? {
-      key,
-      server,
-      site,
-      host: page.host,
-      lastPage,
-      firstSeen: now,
-      lastSeen: now,
-    };
-    const next = { ...known, host: page.host, lastPage, lastSeen: now };
+    const seen = transientSite(server, site, page, now);
+    const known = await d.get('sites', seen.key);
+    const next = known ? { ...known, host: seen.host, lastPage: seen.lastPage, lastSeen: now } : seen;
     await d.put('sites', next);
     return next;
   },

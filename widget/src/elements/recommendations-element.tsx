@@ -48,8 +48,10 @@ async function recommendFromExtension(config: WidgetConfig, limit: number) {
   ]);
   const open = purchasable(workshops, Date.now());
   const owned = new Set([...tickets.map((t) => t.workshopId), ...workshopsShownOnPage()]);
-  const picked = ids.filter((id) => !owned.has(id) && open.has(`w:${id}`)).map((id) => open.get(`w:${id}`)!);
-  return picked.length ? { workshops: picked.slice(0, limit), label: 'extension' } : null;
+  for (const id of owned) open.delete(`w:${id}`);
+  // The extension's order first, then what else is open: still no model download here.
+  const picked = [...ids.map((id) => open.get(`w:${id}`)), ...open.values()].filter((w) => w !== undefined);
+  return { workshops: [...new Set(picked)].slice(0, limit), label: 'extension' };
 }
 
 async function recommend(config: WidgetConfig, limit: number) {

@@ -39,7 +39,7 @@ let asked = 0;
 
 /**
  * Asks the extension for this site's recommended workshop ids, best first. Resolves null when the
- * extension is absent, does not answer within `timeoutMs` or has nothing for this site.
+ * extension is absent or does not answer within `timeoutMs` (an empty list is an answer).
  */
 export function askRecommendations(
   options: { server: string; site: string; limit: number },
@@ -58,7 +58,7 @@ export function askRecommendations(
       if (event.source !== window || event.origin !== location.origin) return;
       const answer = parseExtensionMessage(event.data);
       if (!answer || answer.id !== id || answer.site !== options.site) return;
-      done(answer.workshops.length > 0 ? answer.workshops : null);
+      done(answer.workshops);
     };
     const timer = setTimeout(() => done(null), timeoutMs);
     window.addEventListener('message', onMessage);
