@@ -49,6 +49,16 @@ async function cachedModel(site: KnownSite, now: number) {
   }
 }
 
+/** The last inference times per site, read by the benchmark through the service worker. */
+const timings: Record<string, number[]> = {};
+(globalThis as { lecternInferenceMs?: typeof timings }).lecternInferenceMs = timings;
+function noteInference(siteKey: string, ms: number): void {
+  timings[siteKey] ??= [];
+  const list = timings[siteKey];
+  list.push(ms);
+  if (list.length > 200) list.shift();
+}
+
 async function recommenderFor(site: KnownSite, now: number): Promise<Recommender> {
   const model = await cachedModel(site, now);
   const open = live.get(site.key);
@@ -74,9 +84,11 @@ export async function rankSite(
 ): Promise<{ ids: string[]; source: 'model' | 'popularity' }> {
   const recommender = await recommenderFor(site, now);
   const excluded = new Set([...exclude].map((id) => `w:${id}`));
+  const started = performance.now();
   const rec = await recommender.recommend(historyItemKeys(events), {
     k: recommender.meta.k,
     exclude: recommender.meta.items.filter((k) => excluded.has(k) || !k.startsWith('w:')),
   });
+  noteInference(site.key, performance.now() - started);
   return { ids: rec.items.filter((k) => k.startsWith('w:')).map(workshopIdOf), source: rec.source };
 }
