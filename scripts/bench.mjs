@@ -25,6 +25,7 @@ const benches = [
   { name: 'model', file: 'model/bench/bench.ts' },
   { name: 'model-browser', file: 'examples/bench/model-browser.bench.ts' },
   { name: 'rooms', file: 'examples/bench/rooms/rooms.bench.ts' },
+  { name: 'extension', file: 'examples/bench/extension.bench.ts' },
 ].filter((b) => existsSync(path.join(root, b.file)));
 
 const only = process.argv.slice(2);

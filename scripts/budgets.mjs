@@ -36,6 +36,15 @@ export const BUDGETS = [
   ['model', 'Node inference p50', (r) => r.node?.inferenceP50Ms, '≤', 0.5, 'ms'],
   ['model', 'training time', (r) => r.trainSeconds, '≤', 300, 's'],
   ['model-browser', 'browser inference p50', (r) => r.chromium?.inferenceP50Ms, '≤', 0.5, 'ms'],
+  // Issue 18: the extension's popup with a warm model cache.
+  [
+    'extension',
+    'popup → "For you" painted, warm (median)',
+    (r) => r.popupForYouPaintMedianMs,
+    '≤',
+    150,
+    'ms',
+  ],
   // Issue 4: join → first frame "(median and p95) … target ≤ 1.2× raw", so both are checked.
   ...[1, 5, 10].flatMap((n) =>
     [

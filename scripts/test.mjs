@@ -1,6 +1,7 @@
-// `npm test`: lint + type-check, widget build and size budget, every Vitest project, the server
-// tests again on PostgreSQL, and the Playwright suite in real Chromium. Runs every step, then
-// prints one closing line `N passed, N failed` (CI reads it), and exits non-zero if anything failed.
+// `npm test`: lint + type-check, widget build and size budget, extension build and lint, every
+// Vitest project, the server tests again on PostgreSQL, and the Playwright suite in real Chromium.
+// Runs every step, then prints one closing line `N passed, N failed` (CI reads it), and exits
+// non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -60,6 +61,11 @@ step('lint', bin('biome'), ['check', '.']);
 step('type-check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 if (widgetPkg.scripts?.build) step('widget build', 'npm', ['run', '-w', 'widget', 'build']);
 if (widgetPkg.scripts?.size) step('widget size budget', 'npm', ['run', '-w', 'widget', 'size']);
+// The extension's two browser packages, web-ext lint on the Firefox one, and the Chrome package
+// the Playwright extension specs load (built before the e2e).
+step('extension build', 'npm', ['run', '-w', 'extension', 'build']);
+step('extension lint (web-ext, Firefox)', 'npm', ['run', '-w', 'extension', 'lint']);
+step('extension e2e package', 'npm', ['run', '-w', 'extension', 'build:e2e']);
 
 const vitestJson = path.join(tmp, 'vitest-results.json');
 counted(

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AppDeps } from '../app-deps.ts';
 import { newId } from '../ids.ts';
 import { seedDemoHistory } from './demo-history.ts';
+import { seedCourseSite } from './demo-sites.ts';
 import { demoWorkshops } from './demo-workshops.ts';
 
 export const DEMO_SITE_ID = 'demo';
@@ -69,6 +70,7 @@ export async function seedDemo(deps: AppDeps): Promise<{ siteId: string; ownerKe
         .execute();
     }
   }
+  await seedCourseSite(deps, ownerKey);
   return { siteId: DEMO_SITE_ID, ownerKey };
 }
 

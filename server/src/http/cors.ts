@@ -13,7 +13,7 @@ const ALLOW_METHODS = 'GET, POST, PATCH, DELETE, OPTIONS';
 export function allowSiteOrigin(c: Context, site: Site, ownOrigins: readonly string[]): void {
   const origin = c.req.header('origin');
   if (!origin) return;
-  if (!ownOrigins.includes(origin) && !site.origins.includes(origin)) {
+  if (!ownOrigins.includes(origin) && !site.origins.includes(origin) && !extensionRead(c, origin)) {
     throw new HttpError(403, 'origin_not_allowed', `Origin ${origin} is not registered for this site`, {
       // A read's refusal is readable by the page, so the widget can tell the site's developer
       // which origin to register (and how) instead of a bare "Failed to fetch". The server has
@@ -26,6 +26,12 @@ export function allowSiteOrigin(c: Context, site: Site, ownOrigins: readonly str
 }
 
 const isRead = (c: Context) => c.req.method === 'GET' || c.req.method === 'HEAD';
+
+// The Lectern browser extension reads a site's public catalogue and model from its own origin
+// (`chrome-extension://…`, `moz-extension://…`) for the learner's popup. Those reads are public
+// (curl gets them too); a write from an extension origin is still refused.
+const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension|safari-web-extension):\/\/[a-z0-9-]+$/i;
+const extensionRead = (c: Context, origin: string) => isRead(c) && EXTENSION_ORIGIN.test(origin);
 
 export function setCorsHeaders(c: Context, origin: string): void {
   for (const [name, value] of Object.entries(corsHeaders(origin))) c.header(name, value);

@@ -53,6 +53,15 @@ describe('siteFromPath', () => {
     }
   });
 
+  it("lets a browser extension's origin read public data (the Lectern extension's popup)", async () => {
+    for (const origin of ['chrome-extension://abcdefghijklmnopabcdefghijklmnop', 'moz-extension://0d1f-42']) {
+      const res = await get('blog', origin);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('access-control-allow-origin')).toBe(origin);
+    }
+    expect((await get('blog', 'chrome-extension://bad/path')).status).toBe(403);
+  });
+
   it('refuses another origin with 403 before the handler runs; the page may read why', async () => {
     const res = await get('blog', 'https://evil.example');
     expect(res.status).toBe(403);
@@ -94,6 +103,16 @@ describe('siteFromBody', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ site: 'blog', note: 'hi' });
     expect(res.headers.get('access-control-allow-origin')).toBe('https://blog.example');
+  });
+
+  it('refuses a write from a browser extension origin (only public reads are open to it)', async () => {
+    const res = await bodyApp.request('/v1/things', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'chrome-extension://abcdefghijklmnop' },
+      body: JSON.stringify({ siteId: 'blog', note: 'hi' }),
+    });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe('origin_not_allowed');
   });
 
   it("answers an unknown site with the route's own refusal", async () => {

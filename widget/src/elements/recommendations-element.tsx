@@ -3,6 +3,7 @@ import { api, type PublicWorkshop } from '../api/client.ts';
 import { CheckoutDialog } from '../checkout/checkout-dialog.tsx';
 import type { WidgetConfig } from '../config.ts';
 import { emit } from '../events.ts';
+import { askRecommendations } from '../extension-bridge/page-bridge.ts';
 import { strings } from '../i18n/strings.ts';
 import { logger } from '../logger.ts';
 import { purchasable } from '../recommendations/purchasable.ts';
@@ -34,7 +35,28 @@ function whenVisible(el: HTMLElement): Promise<void> {
   });
 }
 
+/**
+ * The learner's Lectern extension ranks this site's workshops on its own cross-site history:
+ * then neither the model nor onnxruntime-web is downloaded here. Null when it is absent or silent.
+ */
+async function recommendFromExtension(config: WidgetConfig, limit: number) {
+  const ids = await askRecommendations({ server: config.server, site: config.site, limit });
+  if (!ids) return null;
+  const [{ workshops }, tickets] = await Promise.all([
+    api.workshops(config),
+    listTickets(config.site).catch(() => []),
+  ]);
+  const open = purchasable(workshops, Date.now());
+  const owned = new Set([...tickets.map((t) => t.workshopId), ...workshopsShownOnPage()]);
+  for (const id of owned) open.delete(`w:${id}`);
+  // The extension's order first, then what else is open: still no model download here.
+  const picked = [...ids.map((id) => open.get(`w:${id}`)), ...open.values()].filter((w) => w !== undefined);
+  return { workshops: [...new Set(picked)].slice(0, limit), label: 'extension' };
+}
+
 async function recommend(config: WidgetConfig, limit: number) {
+  const fromExtension = await recommendFromExtension(config, limit);
+  if (fromExtension) return fromExtension;
   const [info, { workshops }, tickets, log] = await Promise.all([
     api.model(config),
     api.workshops(config),

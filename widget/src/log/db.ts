@@ -128,6 +128,16 @@ export class LogDb {
     await this.idb.put('meta', optOut, OPT_OUT_KEY);
   }
 
+  /** Deletes one site's events and anonymous id (the extension's per-site "forget"). */
+  async deleteSite(site: string): Promise<void> {
+    const tx = this.idb.transaction(['events', 'meta'], 'readwrite');
+    const range = IDBKeyRange.bound([site, -Infinity], [site, Infinity]);
+    for await (const cursor of tx.objectStore('events').index('by-site-ts').iterate(range))
+      await cursor.delete();
+    await tx.objectStore('meta').delete(ANON_PREFIX + site);
+    await tx.done;
+  }
+
   /**
    * Deletes every event and anonymous id. The opt-out choice survives on purpose: deleting one's
    * data must not silently turn uploads back on.

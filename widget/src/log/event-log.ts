@@ -1,3 +1,4 @@
+import { offerEvent } from '../extension-bridge/page-bridge.ts';
 import { cleanFields, cleanPath } from './clean-fields.ts';
 import { LogDb } from './db.ts';
 import {
@@ -124,6 +125,8 @@ export class EventLog {
       this.anon ??= await db.anonId(this.site);
       event ??= this.admit(base, this.anon);
       await db.add(event);
+      // The learner's Lectern extension (when installed) keeps its own cross-site copy.
+      offerEvent(this.config.server, event);
       if (event.state === 'pending') this.outbox?.soon();
     })()
       .catch((cause) => this.storageFailed(cause))

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ForYouItem } from '../for-you/merge.ts';
+import { readState } from '../store/local-state.ts';
+import { ask } from './ask.ts';
+import { formatWhen } from './format.ts';
+import { type ExtensionLocale, t } from './strings.ts';
+
+/** "For you": painted at once from the last computed list, then refreshed by the background. */
+export function ForYouTab({ locale }: { locale: ExtensionLocale }) {
+  const s = t(locale);
+  const [items, setItems] = useState<ForYouItem[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    readState('forYou').then((cached) => {
+      if (live && cached) setItems((now) => now ?? cached.items);
+    });
+    ask({ kind: 'for-you' })
+      .then((fresh) => live && setItems(fresh.items))
+      .catch(() => live && setFailed(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+  useEffect(() => {
+    // The benchmark's mark: "For you" is on screen (examples/bench/extension.bench.ts).
+    if (items?.length) performance.mark('lectern:for-you-painted');
+  }, [items !== null && items.length > 0]);
+  if (items === null) return <p class="muted">{failed ? s.error : s.loading}</p>;
+  if (items.length === 0)
+    return (
+      <p class="muted" data-for-you-empty>
+        {s.forYouEmpty}
+      </p>
+    );
+  return (
+    <ul class="cards" data-for-you>
+      {items.map((item) => (
+        <li class="card" key={`${item.siteKey}|${item.workshop.id}`} data-workshop={item.workshop.id}>
+          <h3 lang={item.workshop.language}>{item.workshop.title}</h3>
+          <p class="meta">
+            {item.host} · {formatWhen(Date.parse(item.workshop.startsAt), locale)} ·{' '}
+            {s.seatsLeft(item.workshop.seatsLeft)}
+          </p>
+          <p class="why">{s.because(item.because.title, item.because.host)}</p>
+          <div class="row">
+            <span />
+            <a class="button" href={item.link} target="_blank" rel="noopener">
+              {s.open}
+              <span class="visually-hidden">: {item.workshop.title}</span>
+            </a>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
