@@ -98,7 +98,9 @@ test('hostile global CSS and a strict CSP on the host page do not break the widg
     );
     await page.goto(`${host.origin}/index.html`);
     // A card that sells (rooms ended by earlier specs list first, with no button).
-    const card = cards(page).filter({ has: page.getByRole('button') }).first();
+    const card = cards(page)
+      .filter({ has: page.getByRole('button') })
+      .first();
     await expect(card).toBeVisible();
     const button = card.getByRole('button');
     await expect(button).toBeVisible();
