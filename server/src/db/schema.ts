@@ -186,6 +186,7 @@ export interface Database {
   ratings: RatingTable;
   room_presence: RoomPresenceTable;
   job_leases: JobLeaseTable;
+  reader_activity: ReaderActivityTable;
 }
 
 export type SiteRow = Selectable<SiteTable>;
@@ -212,4 +213,20 @@ export interface JobLeaseTable {
   name: string;
   holder: string;
   expires_at: number;
+}
+
+/** What one reader did on one UTC day in one session, kept by the event writer (migration 016). */
+export interface ReaderActivityTable {
+  site_id: string;
+  /** `Math.floor(ts / 86400000)` of the events counted. */
+  day: number;
+  anon: string;
+  session: string;
+  events: number;
+  page_views: number;
+  workshop_views: number;
+  reco_clicks: number;
+  purchases: number;
+  room_joins: number;
+  interactions: number;
 }

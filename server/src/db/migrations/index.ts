@@ -11,6 +11,7 @@ import * as ownerKeyRotation from './009-owner-key-rotation.ts';
 import * as timeInRoom from './010-time-in-room.ts';
 import * as analytics from './011-analytics.ts';
 import * as processes from './014-processes.ts';
+import * as readerActivity from './016-reader-activity.ts';
 
 /** Versioned migrations, applied in key order at start. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '010-time-in-room': timeInRoom,
   '011-analytics': analytics,
   '014-processes': processes,
+  '016-reader-activity': readerActivity,
 };
