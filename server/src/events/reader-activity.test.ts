@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { kyselyEventWriter } from '../db/event-writer.ts';
-import { backfillReaderActivity } from '../db/migrations/016-reader-activity.ts';
+import { rebuildReaderActivity } from '../db/migrations/016-reader-activity.ts';
 import { createTestApp, jsonRequest, type TestApp } from '../test-support/test-app.ts';
 
 const ORIGIN = 'https://blog.example';
@@ -120,7 +120,7 @@ describe('reader_activity (the aggregates behind retention, prediction and segme
     ]);
   });
 
-  it("migration 016's backfill builds from stored events the rows the writer keeps", async () => {
+  it("migration 016's rebuild makes from stored events the rows the writer keeps", async () => {
     await post([
       event('page_view', lateYesterday, { path: '/a' }),
       event('purchase', earlyToday, { workshop: 'ws_1' }),
@@ -132,8 +132,8 @@ describe('reader_activity (the aggregates behind retention, prediction and segme
     ]);
     const kept = await activity();
     expect(kept).toHaveLength(3);
-    await t.database.db.deleteFrom('reader_activity').execute();
-    await backfillReaderActivity(t.database.db);
+    await t.database.db.updateTable('reader_activity').set({ events: 0, page_views: 0 }).execute();
+    await rebuildReaderActivity(t.database.db, siteId);
     expect(await activity()).toEqual(kept);
   });
 });

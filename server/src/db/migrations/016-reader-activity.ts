@@ -22,22 +22,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // Day first: a day's ingestion touches one end of the key, and panels read a day range.
     .addPrimaryKeyConstraint('reader_activity_pk', ['site_id', 'day', 'anon', 'session'])
     .execute();
-  await backfillReaderActivity(db);
+  await rebuildReaderActivity(db);
 }
 
 const countOf = (type: string) => sql`sum(case when type = ${sql.lit(type)} then 1 else 0 end)`;
 
 /**
- * Builds the rows from stored events (existing history; the benchmark after its raw inserts).
- * `ts` is a positive integer, so integer division is the floor on both databases.
+ * (Re)builds the rows of one site, or of all, from its stored events: existing history here, and
+ * the benchmark after its raw inserts. `ts` is a positive integer, so integer division is the
+ * floor on both databases.
  */
-export async function backfillReaderActivity(db: QueryExecutorProvider): Promise<void> {
+export async function rebuildReaderActivity(db: QueryExecutorProvider, siteId?: string): Promise<void> {
+  const ofSite = siteId === undefined ? sql`` : sql`where site_id = ${siteId}`;
+  await sql`delete from reader_activity ${ofSite}`.execute(db);
   await sql`insert into reader_activity
       (site_id, day, anon, session, events, page_views, workshop_views, reco_clicks, purchases, room_joins, interactions)
     select site_id, cast(ts / 86400000 as integer), anon, session, count(*),
       ${countOf('page_view')}, ${countOf('workshop_click')}, ${countOf('reco_click')},
       ${countOf('purchase')}, ${countOf('room_join')}, ${countOf('room_interaction')}
-    from events
+    from events ${ofSite}
     group by site_id, cast(ts / 86400000 as integer), anon, session`.execute(db);
 }
 
