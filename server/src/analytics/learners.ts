@@ -59,5 +59,10 @@ export function stableHash(s: string): number {
 /** At most `max` items, picked by hash (not by order, which would favour early readers). */
 export function stableSample<T>(items: readonly T[], key: (t: T) => string, max: number): T[] {
   if (items.length <= max) return [...items];
-  return [...items].sort((a, b) => stableHash(key(a)) - stableHash(key(b))).slice(0, max);
+  // Each key hashed once (not twice per comparison); the stable sort keeps ties in input order.
+  return items
+    .map((item) => ({ item, hash: stableHash(key(item)) }))
+    .sort((a, b) => a.hash - b.hash)
+    .slice(0, max)
+    .map((h) => h.item);
 }
