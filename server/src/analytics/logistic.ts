@@ -17,22 +17,33 @@ export function trainLogistic(
   const scales = means.map(
     (m, j) => Math.sqrt(data.reduce((s, e) => s + (e.x[j] - m) ** 2, 0) / data.length) || 1,
   );
-  const xs = data.map((e) => e.x.map((v, j) => (v - means[j]) / scales[j]));
-  const weights = new Array<number>(d).fill(0);
+  // Flat typed arrays: the same arithmetic in the same order as nested arrays (so the same
+  // weights), without an array lookup per feature per example per iteration.
+  const n = data.length;
+  const xs = new Float64Array(n * d);
+  const ys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) xs[i * d + j] = (data[i].x[j] - means[j]) / scales[j];
+    ys[i] = data[i].y;
+  }
+  const w = new Float64Array(d);
+  const grad = new Float64Array(d);
   let intercept = 0;
   for (let it = 0; it < iterations; it++) {
-    const grad = new Array<number>(d).fill(0);
+    grad.fill(0);
     let gradB = 0;
-    for (let i = 0; i < xs.length; i++) {
+    for (let i = 0; i < n; i++) {
+      const row = i * d;
       let z = intercept;
-      for (let j = 0; j < d; j++) z += weights[j] * xs[i][j];
-      const err = sigmoid(z) - data[i].y;
-      for (let j = 0; j < d; j++) grad[j] += err * xs[i][j];
+      for (let j = 0; j < d; j++) z += w[j] * xs[row + j];
+      const err = sigmoid(z) - ys[i];
+      for (let j = 0; j < d; j++) grad[j] += err * xs[row + j];
       gradB += err;
     }
-    for (let j = 0; j < d; j++) weights[j] -= rate * (grad[j] / xs.length + l2 * weights[j]);
-    intercept -= (rate * gradB) / xs.length;
+    for (let j = 0; j < d; j++) w[j] -= rate * (grad[j] / n + l2 * w[j]);
+    intercept -= (rate * gradB) / n;
   }
+  const weights = Array.from(w);
   return { weights, intercept, means, scales };
 }
 

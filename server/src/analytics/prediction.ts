@@ -20,8 +20,9 @@ export function fitModel(names: readonly string[], examples: readonly Keyed[]): 
   const have = Math.min(positives, examples.length - positives);
   if (have < MIN_PER_OUTCOME) return { status: 'too_little_data', needed: MIN_PER_OUTCOME, have };
   const sample = stableSample(examples, (e) => e.key, MAX_EXAMPLES);
-  const test = sample.filter((e) => stableHash(`split:${e.key}`) % 5 === 0);
-  const train = sample.filter((e) => stableHash(`split:${e.key}`) % 5 !== 0);
+  const held = sample.map((e) => stableHash(`split:${e.key}`) % 5 === 0);
+  const test = sample.filter((_, i) => held[i]);
+  const train = sample.filter((_, i) => !held[i]);
   const model = trainLogistic(train);
   const score = auc(
     test.map((e) => predict(model, e.x)),

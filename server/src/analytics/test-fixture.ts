@@ -1,6 +1,7 @@
 // Test code only: the hand-computed analytics fixture (analytics.test.ts derives every figure).
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.ts';
+import { kyselyEventWriter } from '../db/event-writer.ts';
 import type { NewEvent, OrderTable } from '../db/schema.ts';
 
 export const NOW = Date.parse('2026-12-01T12:00:00Z');
@@ -300,9 +301,7 @@ export async function seedFixture(db: Db, siteId: string): Promise<void> {
     }
   }
   const all = events().map((e) => ({ ...e, site_id: siteId }));
-  for (let i = 0; i < all.length; i += 100)
-    await db
-      .insertInto('events')
-      .values(all.slice(i, i + 100))
-      .execute();
+  // Through the server's writer, so the aggregates the panels read are kept as in production.
+  const write = kyselyEventWriter(db);
+  for (let i = 0; i < all.length; i += 100) await write([all.slice(i, i + 100)]);
 }

@@ -1,8 +1,17 @@
 import type SQLite from 'better-sqlite3';
+import {
+  readerActivityOf,
+  UPSERT_READER_ACTIVITY,
+  upsertReaderActivity,
+  upsertValues,
+} from '../events/reader-activity.ts';
 import type { Db } from './database.ts';
 import type { NewEvent } from './schema.ts';
 
-/** Writes groups of event batches in ONE transaction; returns the rows inserted per batch. */
+/**
+ * Writes groups of event batches in ONE transaction, together with the analytics aggregates of
+ * the events it stored (events/reader-activity.ts); returns the rows inserted per batch.
+ */
 export type EventWriter = (batches: NewEvent[][]) => Promise<number[]>;
 
 const COLUMNS = [
@@ -24,20 +33,27 @@ export function kyselyEventWriter(db: Db): EventWriter {
   return (batches) =>
     db.transaction().execute(async (trx) => {
       const counts: number[] = [];
+      const stored: NewEvent[] = [];
       for (const rows of batches) {
-        const result = await trx
+        const inserted = await trx
           .insertInto('events')
           .values(rows)
           .onConflict((oc) => oc.column('id').doNothing())
-          .executeTakeFirst();
-        counts.push(Number(result.numInsertedOrUpdatedRows ?? 0n));
+          .returning('id')
+          .execute();
+        // Only the events stored now count: a replayed one is already in the aggregates. An id
+        // twice in one batch comes back once, so each returned id takes one row.
+        const fresh = new Set(inserted.map((r) => r.id));
+        for (const row of rows) if (fresh.delete(row.id)) stored.push(row);
+        counts.push(inserted.length);
       }
+      await upsertReaderActivity(trx, readerActivityOf(stored));
       return counts;
     });
 }
 
 /**
- * The embedded database's hot path: the same portable statement, prepared once and run per row,
+ * The embedded database's hot path: the same portable statements, prepared once and run per row,
  * which SQLite executes about 1.4x faster than a fresh 50-row statement per batch. It runs while
  * holding Kysely's connection, so it can never interleave with a transaction Kysely has open.
  */
@@ -46,11 +62,13 @@ export function sqliteEventWriter(db: Db, sqlite: SQLite.Database): EventWriter 
   const insert = sqlite.prepare(
     `insert into events (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')}) on conflict (id) do nothing`,
   );
-  const writeAll = sqlite.transaction((batches: NewEvent[][]) =>
-    batches.map((rows) => {
+  const upsert = sqlite.prepare(UPSERT_READER_ACTIVITY);
+  const writeAll = sqlite.transaction((batches: NewEvent[][]) => {
+    const stored: NewEvent[] = [];
+    const counts = batches.map((rows) => {
       let inserted = 0;
-      for (const row of rows)
-        inserted += insert.run(
+      for (const row of rows) {
+        const { changes } = insert.run(
           row.id,
           row.site_id,
           row.anon,
@@ -62,9 +80,15 @@ export function sqliteEventWriter(db: Db, sqlite: SQLite.Database): EventWriter 
           row.label ?? null,
           row.ts,
           row.received_at,
-        ).changes;
+        );
+        if (changes) stored.push(row);
+        inserted += changes;
+      }
       return inserted;
-    }),
-  );
+    });
+    // One upsert per reader, day and session of the group, not one per event.
+    for (const row of readerActivityOf(stored)) upsert.run(upsertValues(row));
+    return counts;
+  });
   return (batches) => db.connection().execute(async () => writeAll(batches));
 }

@@ -187,6 +187,7 @@ export interface Database {
   room_presence: RoomPresenceTable;
   job_leases: JobLeaseTable;
   list_versions: ListVersionTable;
+  reader_activity: ReaderActivityTable;
 }
 
 export type SiteRow = Selectable<SiteTable>;
@@ -219,4 +220,20 @@ export interface JobLeaseTable {
 export interface ListVersionTable {
   site_id: string;
   version: number;
+}
+
+/** What one reader did on one UTC day in one session, kept by the event writer (migration 016). */
+export interface ReaderActivityTable {
+  site_id: string;
+  /** `Math.floor(ts / 86400000)` of the events counted. */
+  day: number;
+  anon: string;
+  session: string;
+  events: number;
+  page_views: number;
+  workshop_views: number;
+  reco_clicks: number;
+  purchases: number;
+  room_joins: number;
+  interactions: number;
 }

@@ -12,6 +12,7 @@ import * as timeInRoom from './010-time-in-room.ts';
 import * as analytics from './011-analytics.ts';
 import * as processes from './014-processes.ts';
 import * as sharedCounters from './015-shared-counters.ts';
+import * as readerActivity from './016-reader-activity.ts';
 
 /** Versioned migrations, applied in key order at start. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '011-analytics': analytics,
   '014-processes': processes,
   '015-shared-counters': sharedCounters,
+  '016-reader-activity': readerActivity,
 };
