@@ -7,7 +7,7 @@ import type {
   RevenueTotals,
 } from '../contract/analytics.ts';
 import { ANALYTICS_PANELS, type AnalyticsPanelName } from '../contract/analytics.ts';
-import { type CsvCell, toCsv } from './csv.ts';
+import { type CsvCell, toCsv } from '../http/csv.ts';
 
 type Table = { header: string[]; rows: CsvCell[][] };
 

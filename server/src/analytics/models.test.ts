@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from './csv.ts';
 import { foldSmallRows } from './fold.ts';
 import { kmeans, seededRandom } from './kmeans.ts';
 import { auc } from './logistic.ts';
@@ -110,21 +109,5 @@ describe('models', () => {
     expect(new Set(assign.slice(10)).size).toBe(1);
     expect(assign[0]).not.toBe(assign[10]);
     expect(kmeans(points, 2)).toEqual(assign);
-  });
-});
-
-describe('CSV', () => {
-  it('quotes what must be quoted and defuses formula cells, keeping negative numbers', () => {
-    expect(
-      toCsv(
-        ['a', 'b'],
-        [
-          ['x,y', 'say "hi"'],
-          ['=SUM(A1)', -5],
-          ['@me', '+1'],
-          [null, 'line\nbreak'],
-        ],
-      ),
-    ).toBe('a,b\r\n"x,y","say ""hi"""\r\n\'=SUM(A1),-5\r\n\'@me,\'+1\r\n,"line\nbreak"\r\n');
   });
 });

@@ -76,6 +76,9 @@ describe('GET /v1/sites/:site/owner/analytics/export', () => {
     const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
     expect(Object.keys(files).sort()).toEqual(ANALYTICS_PANELS.map((p) => `${p}.csv`).sort());
     const funnel = strFromU8(files['funnel.csv']).split('\r\n');
+    // The shared CSV writer (http/csv.ts) starts every file with a UTF-8 BOM, for Excel (the
+    // decoder drops it from the text).
+    expect([...files['funnel.csv'].subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(funnel[0]).toBe('scope,workshop_id,title,page_views,workshop_views,checkouts,paid,attended');
     expect(funnel[1]).toBe('period,,,16,13,10,13,9');
     expect(funnel).toContain('workshop,ws_a,Workshop ws_a,6,6,5,6,3');
