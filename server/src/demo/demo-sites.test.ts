@@ -11,6 +11,8 @@ afterEach(async () => {
   await t.close();
 });
 
+// Seeding the demo site writes its four months of history (tens of thousands of rows): on a
+// loaded machine with PostgreSQL that takes longer than the default 5 s.
 describe('demo sites', () => {
   it('seeds the course site as a second site with its own workshops and model', async () => {
     await seedDemo(t.deps);
@@ -27,7 +29,7 @@ describe('demo sites', () => {
     const model = await (await t.app.request(`/v1/sites/${COURSE_SITE_ID}/model`)).json();
     expect(model.meta.items).toContain(`w:${courseWorkshopId('bread')}`);
     expect(model.meta.items.some((k: string) => k.includes('ws_demo_'))).toBe(false);
-  });
+  }, 60_000);
 
   it('is idempotent and moves an ended course workshop forward', async () => {
     await seedDemo(t.deps);
@@ -45,5 +47,5 @@ describe('demo sites', () => {
       .execute();
     expect(rows).toHaveLength(4);
     expect(Number(rows.find((r) => r.id === id)!.starts_at)).toBeGreaterThan(Date.now());
-  });
+  }, 60_000);
 });
