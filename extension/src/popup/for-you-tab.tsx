@@ -1,22 +1,28 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ForYouItem } from '../for-you/merge.ts';
-import { readState } from '../store/local-state.ts';
 import { ask } from './ask.ts';
 import { formatWhen } from './format.ts';
 import { type ExtensionLocale, t } from './strings.ts';
 
-/** "For you": painted at once from the last computed list, then refreshed by the background. */
-export function ForYouTab({ locale }: { locale: ExtensionLocale }) {
+/**
+ * "For you": `items` is painted at once (the last computed list, read before the popup's first
+ * render); the background's fresh list is asked for after that first paint and replaces it.
+ */
+export function ForYouTab({
+  locale,
+  items,
+  onItems,
+}: {
+  locale: ExtensionLocale;
+  items: ForYouItem[] | null;
+  onItems: (items: ForYouItem[]) => void;
+}) {
   const s = t(locale);
-  const [items, setItems] = useState<ForYouItem[] | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let live = true;
-    readState('forYou').then((cached) => {
-      if (live && cached) setItems((now) => now ?? cached.items);
-    });
     ask({ kind: 'for-you' })
-      .then((fresh) => live && setItems(fresh.items))
+      .then((fresh) => live && onItems(fresh.items))
       .catch(() => live && setFailed(true));
     return () => {
       live = false;

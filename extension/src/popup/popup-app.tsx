@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import type { ForYouItem } from '../for-you/merge.ts';
 import { ForYouTab } from './for-you-tab.tsx';
 import { type ExtensionLocale, t } from './strings.ts';
 import { TicketsTab } from './tickets-tab.tsx';
@@ -7,10 +8,21 @@ import { YourDataTab } from './your-data-tab.tsx';
 const TABS = ['forYou', 'tickets', 'data'] as const;
 type Tab = (typeof TABS)[number];
 
-/** The popup: three tabs (ARIA tabs pattern: arrow keys move between them). */
-export function PopupApp({ locale }: { locale: ExtensionLocale }) {
+/**
+ * The popup: three tabs (ARIA tabs pattern: arrow keys move between them). `cachedForYou` is the
+ * last computed "For you" (read before the first render); the list lives here so that coming
+ * back to the tab shows the newest one at once.
+ */
+export function PopupApp({
+  locale,
+  cachedForYou,
+}: {
+  locale: ExtensionLocale;
+  cachedForYou: ForYouItem[] | null;
+}) {
   const s = t(locale);
   const [tab, setTab] = useState<Tab>('forYou');
+  const [forYou, setForYou] = useState(cachedForYou);
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   const onKey = (e: KeyboardEvent) => {
     const i = TABS.indexOf(tab);
@@ -54,7 +66,7 @@ export function PopupApp({ locale }: { locale: ExtensionLocale }) {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'forYou' && <ForYouTab locale={locale} />}
+        {tab === 'forYou' && <ForYouTab locale={locale} items={forYou} onItems={setForYou} />}
         {tab === 'tickets' && <TicketsTab locale={locale} />}
         {tab === 'data' && <YourDataTab locale={locale} />}
       </div>

@@ -3,11 +3,11 @@
 // extension's "For you", its tickets) can be seen and tested on one machine.
 import type { AppDeps } from '../app-deps.ts';
 import type { DemoWorkshop } from './demo-workshops.ts';
+import { seedWorkshop, startFor } from './seed-workshop.ts';
 
 export const COURSE_SITE_ID = 'course';
 /** A course workshop's id from its key (e.g. `ws_course_bread`). */
 export const courseWorkshopId = (key: string) => `ws_course_${key}`;
-const DAY = 86_400_000;
 
 const courseWorkshops: DemoWorkshop[] = [
   {
@@ -76,12 +76,6 @@ const courseWorkshops: DemoWorkshop[] = [
   },
 ];
 
-function startFor(now: number, inDays: number, hourUtc: number): number {
-  const day = new Date(now + inDays * DAY);
-  day.setUTCHours(hourUtc, 0, 0, 0);
-  return day.getTime();
-}
-
 /**
  * Seeds the course site (same owner key as the demo site) and its workshops. Idempotent: an
  * existing workshop is kept, one that has ended is moved forward so the demo stays upcoming.
@@ -93,26 +87,13 @@ export async function seedCourseSite(deps: AppDeps, ownerKey: string): Promise<v
   }
   const now = deps.now();
   for (const { key, inDays, hourUtc, soldOut: _s, startsSoon: _n, ...fields } of courseWorkshops) {
-    const id = courseWorkshopId(key);
-    const startsAt = startFor(now, inDays, hourUtc);
-    const existing = await deps.db
-      .selectFrom('workshops')
-      .select(['starts_at'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!existing) {
-      await deps.workshops.create(
-        COURSE_SITE_ID,
-        { ...fields, startsAt: new Date(startsAt).toISOString() },
-        { id },
-      );
-      await deps.workshops.publish(COURSE_SITE_ID, id);
-    } else if (Number(existing.starts_at) + fields.durationMinutes * 60_000 < now) {
-      await deps.db
-        .updateTable('workshops')
-        .set({ starts_at: startsAt, updated_at: now })
-        .where('id', '=', id)
-        .execute();
-    }
+    await seedWorkshop(
+      deps,
+      COURSE_SITE_ID,
+      courseWorkshopId(key),
+      fields,
+      startFor(now, inDays, hourUtc),
+      (existingStart) => existingStart + fields.durationMinutes * 60_000 < now,
+    );
   }
 }

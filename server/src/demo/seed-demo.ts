@@ -6,19 +6,13 @@ import { newId } from '../ids.ts';
 import { seedDemoHistory } from './demo-history.ts';
 import { seedCourseSite } from './demo-sites.ts';
 import { demoWorkshops } from './demo-workshops.ts';
+import { seedWorkshop, startFor } from './seed-workshop.ts';
 
 export const DEMO_SITE_ID = 'demo';
 /** A demo workshop's id from its `key` in demo-workshops.ts (e.g. `ws_demo_live-demo`). */
 export const demoWorkshopId = (key: string) => `ws_demo_${key}`;
-const DAY = 86_400_000;
 /** The live demo starts 10 minutes after the server starts, so its room is already open (by default 15 minutes early). */
 const SOON_MS = 10 * 60_000;
-
-function startFor(now: number, inDays: number, hourUtc: number): number {
-  const day = new Date(now + inDays * DAY);
-  day.setUTCHours(hourUtc, 0, 0, 0);
-  return day.getTime();
-}
 
 /** The demo owner key is generated once per data dir and kept there so the person can sign in. */
 function demoOwnerKey(dataDir: string): string {
@@ -43,32 +37,14 @@ export async function seedDemo(deps: AppDeps): Promise<{ siteId: string; ownerKe
   const now = deps.now();
   for (const w of demoWorkshops) {
     const id = demoWorkshopId(w.key);
-    const existing = await deps.db
-      .selectFrom('workshops')
-      .select(['starts_at'])
-      .where('id', '=', id)
-      .executeTakeFirst();
     const startsAt = w.startsSoon ? now + SOON_MS : startFor(now, w.inDays, w.hourUtc);
-    if (!existing) {
-      const { key: _key, inDays: _d, hourUtc: _h, soldOut, startsSoon: _s, ...fields } = w;
-      await deps.workshops.create(
-        DEMO_SITE_ID,
-        { ...fields, startsAt: new Date(startsAt).toISOString() },
-        { id },
-      );
-      await deps.workshops.publish(DEMO_SITE_ID, id);
-      if (soldOut) await seedSoldOut(deps, id, w.capacity, w.priceAmount, w.currency, now);
-    } else if (
+    const { key: _key, inDays: _d, hourUtc: _h, soldOut, startsSoon: _s, ...fields } = w;
+    const created = await seedWorkshop(deps, DEMO_SITE_ID, id, fields, startsAt, (existingStart) =>
       w.startsSoon
-        ? !roomOpen(Number(existing.starts_at), w.durationMinutes, now, deps.config.rooms.openBeforeMinutes)
-        : Number(existing.starts_at) + w.durationMinutes * 60_000 < now
-    ) {
-      await deps.db
-        .updateTable('workshops')
-        .set({ starts_at: startsAt, updated_at: now })
-        .where('id', '=', id)
-        .execute();
-    }
+        ? !roomOpen(existingStart, w.durationMinutes, now, deps.config.rooms.openBeforeMinutes)
+        : existingStart + w.durationMinutes * 60_000 < now,
+    );
+    if (created && soldOut) await seedSoldOut(deps, id, w.capacity, w.priceAmount, w.currency, now);
   }
   await seedCourseSite(deps, ownerKey);
   return { siteId: DEMO_SITE_ID, ownerKey };
