@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { uuidv7 } from '@lectern/widget/log/ids';
 import autocannon from 'autocannon';
-import Database from 'better-sqlite3';
 import { analyticsQuery } from '../src/analytics/analytics.ts';
 import { attendancePanel } from '../src/analytics/attendance.ts';
 import { funnelPanel } from '../src/analytics/funnel.ts';
@@ -24,8 +23,8 @@ import { satisfactionPanel } from '../src/analytics/satisfaction.ts';
 import { segmentsPanel } from '../src/analytics/segments.ts';
 import { workshopsPanel } from '../src/analytics/workshops.ts';
 import { openDatabase } from '../src/db/database.ts';
-import { generateHistory, type HistoryRows } from '../src/demo/demo-history.ts';
 import { startBenchServer } from './bench-server.ts';
+import { generateBenchSite } from './history-sink.ts';
 
 const SITE = 'bench';
 const RUNS = Number(process.env.BENCH_RUNS ?? 8);
@@ -33,26 +32,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 8);
 const YEAR_RUNS = Number(process.env.BENCH_YEAR_RUNS ?? 3);
 const INGEST_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const BUDGET_MS = 200;
-
-/** Prepared inserts, one transaction per chunk: the generator's fastest way into SQLite. */
-function rawSink(sqlite: Database.Database) {
-  const insert = (table: string, rows: object[] | undefined) => {
-    if (!rows?.length) return;
-    const columns = Object.keys(rows[0]);
-    const statement = sqlite.prepare(
-      `insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
-    );
-    for (const row of rows) statement.run(row);
-  };
-  return sqlite.transaction((rows: Partial<HistoryRows>) => {
-    insert('workshops', rows.workshops);
-    insert('orders', rows.orders);
-    insert('tickets', rows.tickets);
-    insert('room_passes', rows.passes);
-    insert('ratings', rows.ratings);
-    insert('events', rows.events);
-  });
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -87,24 +66,9 @@ const PANELS: Record<string, (q: AnalyticsQuery) => Promise<unknown>> = {
 
 const server = await startBenchServer({ LECTERN_RATE_LIMIT_WRITE: '0', LECTERN_RATE_LIMIT_READ: '0' });
 try {
-  const file = path.join(server.dataDir, 'lectern.sqlite');
-  const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 5000');
   const now = Date.now();
-  sqlite
-    .prepare(
-      'insert into sites (id, name, origins, owner_key_hash, settings, created_at) values (?, ?, ?, ?, ?, ?)',
-    )
-    .run(SITE, 'Bench', '["https://bench.example"]', 'x', '{}', now);
-  const started = performance.now();
-  const generated = await generateHistory(
-    { siteId: SITE, now, days: 365, sessionsPerDay: 252, seed: 7, checkoutRate: 0.55, capacity: 250 },
-    rawSink(sqlite),
-  );
-  const generateSeconds = Math.round((performance.now() - started) / 100) / 10;
-  sqlite.close();
+  const generated = await generateBenchSite(path.join(server.dataDir, 'lectern.sqlite'), SITE, now);
+  const { generateSeconds } = generated;
   console.log(`generated ${generated.events} events and ${generated.orders} orders in ${generateSeconds} s`);
 
   const database = openDatabase(server.dataDir);

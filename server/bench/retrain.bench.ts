@@ -1,0 +1,111 @@
+// Benchmark: event ingestion (POST /v1/events, autocannon) on a site with 1,000,000 events while
+// its recommendation model retrains in the background (every `BENCH_RETRAIN_EVENTS` new events,
+// at most once per `BENCH_RETRAIN_INTERVAL_SECONDS`), next to what one retrain costs: the read of
+// the training data and the training itself, timed in this process on the same file.
+// `BENCH_RETRAIN_EVENTS=0` measures the same ingestion with no retrain. Prints JSON on the last line.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { trainRecommender } from '@lectern/model';
+import { uuidv7 } from '@lectern/widget/log/ids';
+import autocannon from 'autocannon';
+import { openDatabase } from '../src/db/database.ts';
+import { SERVER_MAX_EASE_ITEMS } from '../src/reco/reco-service.ts';
+import { readSiteTrainingData } from '../src/reco/site-training-data.ts';
+import { startBenchServer } from './bench-server.ts';
+import { generateBenchSite } from './history-sink.ts';
+
+const SITE = 'bench';
+const INGEST_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const RETRAIN_EVENTS = process.env.BENCH_RETRAIN_EVENTS ?? '500';
+const RETRAIN_INTERVAL = process.env.BENCH_RETRAIN_INTERVAL_SECONDS ?? '2';
+
+const server = await startBenchServer({
+  LECTERN_RATE_LIMIT_WRITE: '0',
+  LECTERN_RECO_RETRAIN_EVENTS: RETRAIN_EVENTS,
+  LECTERN_RECO_RETRAIN_INTERVAL_SECONDS: RETRAIN_INTERVAL,
+});
+try {
+  const now = Date.now();
+  const generated = await generateBenchSite(path.join(server.dataDir, 'lectern.sqlite'), SITE, now);
+  console.log(`generated ${generated.events} events in ${generated.generateSeconds} s`);
+
+  // What one retrain costs, part by part (the server reads on its event loop, trains in a worker).
+  const database = openDatabase(server.dataDir);
+  let started = performance.now();
+  const data = await readSiteTrainingData(database.db, SITE);
+  const readMs = Math.round(performance.now() - started);
+  started = performance.now();
+  structuredClone({ sequences: data.sequences, items: data.items, side: [...data.side] });
+  const cloneMs = Math.round(performance.now() - started);
+  started = performance.now();
+  trainRecommender(data.sequences, {
+    items: data.items,
+    side: data.side,
+    k: Math.min(50, data.items.length),
+    maxEaseItems: SERVER_MAX_EASE_ITEMS,
+  });
+  const trainMs = Math.round(performance.now() - started);
+  console.log(
+    `one retrain: read ${readMs} ms (${data.eventsUsed} interest events, ${data.sequences.length} sequences, ` +
+      `${data.items.length} items), hand-over ${cloneMs} ms, training ${trainMs} ms`,
+  );
+
+  const body = () => {
+    const anon = randomUUID();
+    const session = randomUUID();
+    const ts = Date.now();
+    const types = ['page_view', 'workshop_impression', 'workshop_click', 'scroll_depth', 'page_dwell'];
+    return JSON.stringify({
+      events: Array.from({ length: 50 }, (_, i) => ({
+        id: uuidv7(ts - (50 - i) * 1000),
+        ts: ts - (50 - i) * 1000,
+        site: SITE,
+        anon,
+        session,
+        type: types[i % types.length],
+        path: `/posts/post-${i % 7}`,
+      })),
+    });
+  };
+  const pool = Array.from({ length: 6000 }, body);
+  const options = {
+    url: `${server.base}/v1/events`,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json' },
+    connections: 10,
+    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: pool.pop() ?? body() }) }],
+  };
+  await autocannon({ ...options, duration: 1 });
+  const ingestStart = Date.now();
+  const result = await autocannon({ ...options, duration: INGEST_SECONDS });
+  const eventsPerSec = Math.round(
+    ((result.requests.average * result['2xx']) / Math.max(1, result.requests.total)) * 50,
+  );
+  const retrains = await database.db
+    .selectFrom('reco_models')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('site_id', '=', SITE)
+    .where('created_at', '>=', ingestStart)
+    .executeTakeFirstOrThrow();
+  await database.close();
+  const out = {
+    name: 'reco-retrain',
+    command: 'npm run bench -- reco-retrain',
+    events: generated.events,
+    retrainEvery: Number(RETRAIN_EVENTS),
+    retrainsDuringIngest: Number(retrains.n),
+    readMs,
+    cloneMs,
+    trainMs,
+    ingestEventsPerSec: eventsPerSec,
+    ingestP99Ms: result.latency.p99,
+    ingestMaxMs: result.latency.max,
+    non2xx: result.non2xx,
+  };
+  console.log(
+    `ingest ${eventsPerSec} events/s, p99 ${out.ingestP99Ms} ms, ${out.retrainsDuringIngest} retrains`,
+  );
+  console.log(JSON.stringify(out));
+} finally {
+  await server.stop();
+}
