@@ -1,9 +1,10 @@
 import { trainRecommender } from '@lectern/model';
-import type { TrainReply, TrainRequest } from './worker-trainer.ts';
+import { type TrainReply, type TrainRequest, unpack } from './worker-trainer.ts';
 
 /** Trains the requested model (in the worker thread); an error is part of the reply. */
-export function trainReply({ id, job }: TrainRequest): TrainReply {
+export function trainReply({ id, job: packed }: TrainRequest): TrainReply {
   try {
+    const job = unpack(packed);
     const trained = trainRecommender(job.sequences, {
       items: job.items,
       side: new Map(job.side),

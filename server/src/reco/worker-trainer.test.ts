@@ -7,7 +7,7 @@ import { createLogger } from '../log.ts';
 import { createTestApp, type TestApp } from '../test-support/test-app.ts';
 import { publishedWorkshop } from '../test-support/workshops.ts';
 import { RecoService } from './reco-service.ts';
-import { WorkerTrainer } from './worker-trainer.ts';
+import { pack, unpack, WorkerTrainer } from './worker-trainer.ts';
 
 const FIXTURE = new URL('./test-train-worker.ts', import.meta.url);
 const ENV = ['LECTERN_TEST_TRAIN_RELEASE', 'LECTERN_TEST_TRAIN_CRASH', 'LECTERN_TEST_TRAIN_THROW'];
@@ -86,4 +86,18 @@ it('a training error or a crashed worker leaves the previous model, and the next
     'recommendation model training failed',
     'recommendation model training failed',
   ]);
+});
+
+it('hands the sequences to the worker as numbers and gets the same sequences back', () => {
+  const job = {
+    sequences: [['w:a', 'p:/x', 'w:b'], [], ['w:b'], ['w:a', 'w:a']],
+    items: ['w:a', 'w:b', 'w:c'],
+    side: [['w:a', ['tag:art']]] as [string, string[]][],
+    k: 3,
+    maxEaseItems: 1000,
+  };
+  const packed = pack(job);
+  expect([...packed.lengths]).toEqual([3, 0, 1, 2]);
+  expect(packed.names).toEqual(['w:a', 'p:/x', 'w:b']);
+  expect(unpack(structuredClone(packed))).toEqual(job);
 });

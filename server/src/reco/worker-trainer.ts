@@ -18,8 +18,19 @@ export type TrainResult = { onnx: Uint8Array; meta: ModelMeta };
 /** Trains a model from a job; the server's default runs it in a worker thread. */
 export type Trainer = (job: TrainJob) => Promise<TrainResult>;
 
+/**
+ * A job as posted to the worker: the sequences as item numbers in two transferable arrays (a
+ * structured clone of a million-event site's 54,000 string arrays took 0.1–0.5 s of the main
+ * thread), `names` giving each number's item key.
+ */
+export type PackedJob = Omit<TrainJob, 'sequences'> & {
+  names: string[];
+  lengths: Int32Array<ArrayBuffer>;
+  flat: Int32Array<ArrayBuffer>;
+};
+
 /** Main thread → worker, and back (train-worker.ts). */
-export type TrainRequest = { id: number; job: TrainJob };
+export type TrainRequest = { id: number; job: PackedJob };
 export type TrainReply = { id: number; result?: TrainResult; error?: string };
 
 export const TRAIN_WORKER = new URL('./train-worker.ts', import.meta.url);
@@ -70,7 +81,11 @@ export class WorkerTrainer {
         worker.off('message', onMessage).off('error', onError).off('exit', onExit);
       };
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-      worker.postMessage({ id, job } satisfies TrainRequest);
+      const packed = pack(job);
+      worker.postMessage({ id, job: packed } satisfies TrainRequest, [
+        packed.lengths.buffer,
+        packed.flat.buffer,
+      ]);
     });
   }
 
@@ -111,4 +126,35 @@ function tsxEsmApi(): URL {
   const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
   const { exports } = JSON.parse(readFileSync(manifest, 'utf8'));
   return new URL(exports['./esm/api'].import.default, pathToFileURL(manifest));
+}
+
+export function pack({ sequences, ...rest }: TrainJob): PackedJob {
+  const numbers = new Map<string, number>();
+  const names: string[] = [];
+  const lengths = new Int32Array(sequences.length);
+  const flat = new Int32Array(sequences.reduce((n, seq) => n + seq.length, 0));
+  let at = 0;
+  sequences.forEach((seq, i) => {
+    lengths[i] = seq.length;
+    for (const key of seq) {
+      let n = numbers.get(key);
+      if (n === undefined) {
+        n = names.length;
+        numbers.set(key, n);
+        names.push(key);
+      }
+      flat[at++] = n;
+    }
+  });
+  return { ...rest, names, lengths, flat };
+}
+
+export function unpack({ names, lengths, flat, ...rest }: PackedJob): TrainJob {
+  let at = 0;
+  const sequences = Array.from(lengths, (length) => {
+    const seq = Array.from(flat.subarray(at, at + length), (n) => names[n]);
+    at += length;
+    return seq;
+  });
+  return { ...rest, sequences };
 }
