@@ -3,10 +3,7 @@
 // real server, then every panel's query is timed in-process (p50/p95 of repeated runs, for the
 // default 30-day range and for the whole year), and event ingestion is measured through
 // POST /v1/events (autocannon) with the analytics index in place. Prints JSON on the last line.
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { uuidv7 } from '@lectern/widget/log/ids';
-import autocannon from 'autocannon';
 import { analyticsQuery } from '../src/analytics/analytics.ts';
 import { attendancePanel } from '../src/analytics/attendance.ts';
 import { funnelPanel } from '../src/analytics/funnel.ts';
@@ -24,7 +21,7 @@ import { segmentsPanel } from '../src/analytics/segments.ts';
 import { workshopsPanel } from '../src/analytics/workshops.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { startBenchServer } from './bench-server.ts';
-import { generateBenchSite } from './history-sink.ts';
+import { generateBenchSite, ingestEvents } from './history-sink.ts';
 
 const SITE = 'bench';
 const RUNS = Number(process.env.BENCH_RUNS ?? 8);
@@ -92,35 +89,11 @@ try {
   await database.close();
 
   // Ingestion with the analytics index in place, on this million-event file.
-  const body = () => {
-    const anon = randomUUID();
-    const session = randomUUID();
-    const ts = Date.now();
-    const types = ['page_view', 'page_dwell', 'scroll_depth', 'workshop_impression', 'reco_impression'];
-    return JSON.stringify({
-      events: Array.from({ length: 50 }, (_, i) => ({
-        id: uuidv7(ts - (50 - i) * 1000),
-        ts: ts - (50 - i) * 1000,
-        site: SITE,
-        anon,
-        session,
-        type: types[i % types.length],
-        path: `/posts/post-${i % 7}`,
-      })),
-    });
-  };
-  const pool = Array.from({ length: 4000 }, body);
-  const options = {
-    url: `${server.base}/v1/events`,
-    method: 'POST' as const,
-    headers: { 'content-type': 'application/json' },
-    connections: 10,
-    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: pool.pop() ?? body() }) }],
-  };
-  await autocannon({ ...options, duration: 1 });
-  const result = await autocannon({ ...options, duration: INGEST_SECONDS });
-  const eventsPerSec = Math.round(
-    ((result.requests.average * result['2xx']) / Math.max(1, result.requests.total)) * 50,
+  const { eventsPerSec } = await ingestEvents(
+    server.base,
+    SITE,
+    ['page_view', 'page_dwell', 'scroll_depth', 'workshop_impression', 'reco_impression'],
+    INGEST_SECONDS,
   );
 
   const worst = (range: string) => Math.max(...Object.values(panelsMs[range]).map((t) => t.p95));

@@ -1,5 +1,8 @@
 // The server benchmarks' million-event site: the demo's own simulation (seeded) written straight
 // into a real server's SQLite file.
+import { randomUUID } from 'node:crypto';
+import { uuidv7 } from '@lectern/widget/log/ids';
+import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { generateHistory, type HistoryRows } from '../src/demo/demo-history.ts';
 
@@ -41,4 +44,41 @@ export async function generateBenchSite(file: string, siteId: string, now: numbe
   );
   sqlite.close();
   return { ...generated, generateSeconds: Math.round((performance.now() - started) / 100) / 10 };
+}
+
+/**
+ * POST /v1/events on `base` for `seconds` (autocannon, 10 connections, after a 1 s warm-up),
+ * batches of 50 fresh events of `types` for `siteId`: accepted events per second and the result.
+ */
+export async function ingestEvents(base: string, siteId: string, types: string[], seconds: number) {
+  const body = () => {
+    const anon = randomUUID();
+    const session = randomUUID();
+    const ts = Date.now();
+    return JSON.stringify({
+      events: Array.from({ length: 50 }, (_, i) => ({
+        id: uuidv7(ts - (50 - i) * 1000),
+        ts: ts - (50 - i) * 1000,
+        site: siteId,
+        anon,
+        session,
+        type: types[i % types.length],
+        path: `/posts/post-${i % 7}`,
+      })),
+    });
+  };
+  const pool = Array.from({ length: 4000 }, body);
+  const options = {
+    url: `${base}/v1/events`,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json' },
+    connections: 10,
+    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: pool.pop() ?? body() }) }],
+  };
+  await autocannon({ ...options, duration: 1 });
+  const result = await autocannon({ ...options, duration: seconds });
+  const eventsPerSec = Math.round(
+    ((result.requests.average * result['2xx']) / Math.max(1, result.requests.total)) * 50,
+  );
+  return { eventsPerSec, result };
 }

@@ -3,17 +3,14 @@
 // at most once per `BENCH_RETRAIN_INTERVAL_SECONDS`), next to what one retrain costs: the read of
 // the training data and the training itself, timed in this process on the same file.
 // `BENCH_RETRAIN_EVENTS=0` measures the same ingestion with no retrain. Prints JSON on the last line.
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { trainRecommender } from '@lectern/model';
-import { uuidv7 } from '@lectern/widget/log/ids';
-import autocannon from 'autocannon';
 import { openDatabase } from '../src/db/database.ts';
 import { SERVER_MAX_EASE_ITEMS } from '../src/reco/reco-service.ts';
 import { readSiteTrainingData, type SiteTrainingData } from '../src/reco/site-training-data.ts';
 import { pack } from '../src/reco/worker-trainer.ts';
 import { startBenchServer } from './bench-server.ts';
-import { generateBenchSite } from './history-sink.ts';
+import { generateBenchSite, ingestEvents } from './history-sink.ts';
 
 const SITE = 'bench';
 const INGEST_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -55,36 +52,12 @@ try {
       `${data.items.length} items), hand-over ${handOverMs} ms, training ${trainMs} ms`,
   );
 
-  const body = () => {
-    const anon = randomUUID();
-    const session = randomUUID();
-    const ts = Date.now();
-    const types = ['page_view', 'workshop_impression', 'workshop_click', 'scroll_depth', 'page_dwell'];
-    return JSON.stringify({
-      events: Array.from({ length: 50 }, (_, i) => ({
-        id: uuidv7(ts - (50 - i) * 1000),
-        ts: ts - (50 - i) * 1000,
-        site: SITE,
-        anon,
-        session,
-        type: types[i % types.length],
-        path: `/posts/post-${i % 7}`,
-      })),
-    });
-  };
-  const pool = Array.from({ length: 6000 }, body);
-  const options = {
-    url: `${server.base}/v1/events`,
-    method: 'POST' as const,
-    headers: { 'content-type': 'application/json' },
-    connections: 10,
-    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: pool.pop() ?? body() }) }],
-  };
-  await autocannon({ ...options, duration: 1 });
   const ingestStart = Date.now();
-  const result = await autocannon({ ...options, duration: INGEST_SECONDS });
-  const eventsPerSec = Math.round(
-    ((result.requests.average * result['2xx']) / Math.max(1, result.requests.total)) * 50,
+  const { eventsPerSec, result } = await ingestEvents(
+    server.base,
+    SITE,
+    ['page_view', 'workshop_impression', 'workshop_click', 'scroll_depth', 'page_dwell'],
+    INGEST_SECONDS,
   );
   const retrains = await database.db
     .selectFrom('reco_models')
