@@ -21,6 +21,7 @@ const benches = [
   // The same cluster with one and with two server processes (run alone, it starts its own).
   { name: 'pg-two-processes', file: 'server/bench/pg-processes.bench.ts', postgres: true },
   { name: 'analytics', file: 'server/bench/analytics.bench.ts' },
+  { name: 'reco-retrain', file: 'server/bench/retrain.bench.ts' },
   { name: 'widget-first-card', file: 'examples/bench/first-card.bench.ts' },
   { name: 'model', file: 'model/bench/bench.ts' },
   { name: 'model-browser', file: 'examples/bench/model-browser.bench.ts' },

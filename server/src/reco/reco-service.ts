@@ -1,4 +1,4 @@
-import { type ModelMeta, trainRecommender } from '@lectern/model';
+import type { ModelMeta } from '@lectern/model';
 import { sql } from 'kysely';
 import type { ModelSource } from '../contract/reco.ts';
 import type { Db } from '../db/database.ts';
@@ -6,6 +6,10 @@ import { HttpError } from '../http/http-error.ts';
 import type { JobLeases } from '../jobs/job-leases.ts';
 import type { Logger } from '../log.ts';
 import { readSiteTrainingData } from './site-training-data.ts';
+import { type Trainer, WorkerTrainer } from './worker-trainer.ts';
+
+/** One training at a time per process, each in a worker thread. */
+const processTrainer = new WorkerTrainer().train;
 
 /** The largest catalogue the server fits with EASE in-process (see `train`). */
 export const SERVER_MAX_EASE_ITEMS = 1000;
@@ -20,7 +24,8 @@ export type StoredModel = {
 /**
  * Per-site models: trained from the site's uploaded events (or, with none yet, from its
  * workshops' attributes and sales), stored versioned by content hash, retrained in the background
- * once enough new events arrived. Training runs on the server process; a site's data is small.
+ * once enough new events arrived. The training data is read here; the CPU part runs in a worker
+ * thread (worker-trainer.ts), so the server keeps answering while a big site's model trains.
  */
 export type RetrainPolicy = {
   /** Retrain after this many new uploaded events (0: on demand only)… */
@@ -40,6 +45,7 @@ export class RecoService {
     private readonly retrain: RetrainPolicy,
     /** With several processes, a site's background retrain runs in one of them per interval. */
     private readonly leases?: JobLeases,
+    private readonly trainer: Trainer = processTrainer,
   ) {}
 
   async latest(siteId: string): Promise<StoredModel | null> {
@@ -90,16 +96,20 @@ export class RecoService {
     const data = await readSiteTrainingData(this.db, siteId);
     if (data.items.length === 0)
       throw new HttpError(409, 'conflict', 'The site has no workshops to recommend yet');
-    const trained = trainRecommender(data.sequences, {
+    const trained = await this.trainer({
+      sequences: data.sequences,
       items: data.items,
-      side: data.side,
+      side: [...data.side],
       k: Math.min(50, data.items.length),
-      // Training runs in the server's own process and grows with n³: EASE and the next-item
-      // ridge (two inversions and a sparse product) took 1.5 s of CPU at 1,000 items, 4.1 s at
-      // 1,500 and 9.1 s at 2,000 (model/README.md), so above 1,000 items a site gets the
-      // sequence model alone (the metadata says so) rather than a server that stops answering
-      // while it trains.
+      // Training grows with n³: EASE and the next-item ridge (two inversions and a sparse
+      // product) took 1.5 s of CPU at 1,000 items, 4.1 s at 1,500 and 9.1 s at 2,000
+      // (model/README.md). It runs in a worker thread, but one core per retrain is still the
+      // budget, so above 1,000 items a site gets the sequence model alone (the metadata says so).
       maxEaseItems: SERVER_MAX_EASE_ITEMS,
+    }).catch((err) => {
+      // The previous model stays the latest; the caller (route, CLI, background retrain) fails.
+      this.log.error({ err, siteId }, 'recommendation model training failed');
+      throw err;
     });
     const source = data.eventsUsed > 0 ? 'events' : 'cold-start';
     const createdAt = this.now();

@@ -67,4 +67,20 @@ describe('site training data', () => {
     expect(data.sequences).toEqual([[`w:${a.id}`, `w:${b.id}`]]);
     expect(data.eventsUsed).toBe(2);
   });
+
+  it('reads a site’s events in chunks without losing or reordering any learner’s history', async () => {
+    const site = await t.site([ORIGIN]);
+    const w = await Promise.all(['A', 'B', 'C'].map((title) => publishedWorkshop(t, site.id, { title })));
+    const click = (i: number) => ({ type: 'workshop_click', workshop: w[i].id });
+    await post(site.id, [click(0), click(1), click(2), click(0)]);
+    await post(site.id, [click(2), click(1)]);
+    await post(site.id, [click(1), click(0), click(2), click(1), click(0)]);
+    const whole = await readSiteTrainingData(t.database.db, site.id);
+    expect(whole.eventsUsed).toBe(11);
+    expect(whole.sequences).toHaveLength(3);
+    // Chunks of 2 and 3 rows end inside learners' histories and at their boundaries.
+    for (const chunk of [1, 2, 3]) {
+      expect(await readSiteTrainingData(t.database.db, site.id, chunk)).toEqual(whole);
+    }
+  });
 });
