@@ -26,8 +26,9 @@ import { segmentsPanel } from '../src/analytics/segments.ts';
 import { workshopsPanel } from '../src/analytics/workshops.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { rebuildReaderActivity } from '../src/db/migrations/016-reader-activity.ts';
-import { generateHistory, type HistoryRows } from '../src/demo/demo-history.ts';
+import { generateHistory } from '../src/demo/demo-history.ts';
 import { startBenchServer } from './bench-server.ts';
+import { rawSink } from './history-sink.ts';
 
 const SITE = 'bench';
 const RUNS = Number(process.env.BENCH_RUNS ?? 8);
@@ -35,26 +36,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 8);
 const YEAR_RUNS = Number(process.env.BENCH_YEAR_RUNS ?? 3);
 const INGEST_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const BUDGET_MS = 200;
-
-/** Prepared inserts, one transaction per chunk: the generator's fastest way into SQLite. */
-function rawSink(sqlite: Database.Database) {
-  const insert = (table: string, rows: object[] | undefined) => {
-    if (!rows?.length) return;
-    const columns = Object.keys(rows[0]);
-    const statement = sqlite.prepare(
-      `insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
-    );
-    for (const row of rows) statement.run(row);
-  };
-  return sqlite.transaction((rows: Partial<HistoryRows>) => {
-    insert('workshops', rows.workshops);
-    insert('orders', rows.orders);
-    insert('tickets', rows.tickets);
-    insert('room_passes', rows.passes);
-    insert('ratings', rows.ratings);
-    insert('events', rows.events);
-  });
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
