@@ -87,8 +87,10 @@ test('the funnel and revenue on the panel are the endpoint’s figures for the s
     'relative',
   );
   if (month.recommendations.verdict.status === 'compared') {
+    // The verdict names the gap in points (its size, to one decimal), or says "level" when that is 0.0.
+    const by = Math.abs(month.recommendations.verdict.points).toFixed(1);
     await expect(panel(page, 'recommendations').locator('.verdict')).toContainText(
-      month.recommendations.verdict.points.toFixed(1),
+      by === '0.0' ? 'level so far' : by,
     );
   }
 
