@@ -4,10 +4,7 @@
 // is timed in-process (p50/p95 of repeated runs, for the default 30-day range and for the whole
 // year), and event ingestion is measured through POST /v1/events (autocannon) with the analytics
 // index and aggregates in place. Prints JSON on the last line.
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { uuidv7 } from '@lectern/widget/log/ids';
-import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { analyticsQuery } from '../src/analytics/analytics.ts';
 import { attendancePanel } from '../src/analytics/attendance.ts';
@@ -28,7 +25,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { rebuildReaderActivity } from '../src/db/migrations/016-reader-activity.ts';
 import { generateHistory } from '../src/demo/demo-history.ts';
 import { startBenchServer } from './bench-server.ts';
-import { rawSink } from './history-sink.ts';
+import { ingestEvents, rawSink } from './history-sink.ts';
 
 const SITE = 'bench';
 const RUNS = Number(process.env.BENCH_RUNS ?? 8);
@@ -122,35 +119,11 @@ try {
   await database.close();
 
   // Ingestion with the analytics index in place, on this million-event file.
-  const body = () => {
-    const anon = randomUUID();
-    const session = randomUUID();
-    const ts = Date.now();
-    const types = ['page_view', 'page_dwell', 'scroll_depth', 'workshop_impression', 'reco_impression'];
-    return JSON.stringify({
-      events: Array.from({ length: 50 }, (_, i) => ({
-        id: uuidv7(ts - (50 - i) * 1000),
-        ts: ts - (50 - i) * 1000,
-        site: SITE,
-        anon,
-        session,
-        type: types[i % types.length],
-        path: `/posts/post-${i % 7}`,
-      })),
-    });
-  };
-  const pool = Array.from({ length: 4000 }, body);
-  const options = {
-    url: `${server.base}/v1/events`,
-    method: 'POST' as const,
-    headers: { 'content-type': 'application/json' },
-    connections: 10,
-    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: pool.pop() ?? body() }) }],
-  };
-  await autocannon({ ...options, duration: 1 });
-  const result = await autocannon({ ...options, duration: INGEST_SECONDS });
-  const eventsPerSec = Math.round(
-    ((result.requests.average * result['2xx']) / Math.max(1, result.requests.total)) * 50,
+  const { eventsPerSec, result } = await ingestEvents(
+    server.base,
+    SITE,
+    ['page_view', 'page_dwell', 'scroll_depth', 'workshop_impression', 'reco_impression'],
+    INGEST_SECONDS,
   );
 
   const worst = (range: string) => Math.max(...Object.values(panelsMs[range]).map((t) => t.p95));
