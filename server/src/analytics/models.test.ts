@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldSmallRows } from './fold.ts';
 import { kmeans, seededRandom } from './kmeans.ts';
-import { auc } from './logistic.ts';
+import { auc, type Example, predict, trainLogistic } from './logistic.ts';
 import { fitModel } from './prediction.ts';
 import { InvalidRange, parseRange, previousPeriod } from './range.ts';
 import { differenceInterval, median, wilson } from './stats.ts';
@@ -88,6 +88,45 @@ describe('models', () => {
     expect(m.features[0].weight).toBeGreaterThan(1);
     expect(Math.abs(m.features[1].weight)).toBeLessThan(0.5);
     expect(m.auc).toBeGreaterThan(0.85);
+  });
+
+  it('logistic regression reaches the exact minimum of its penalised log-loss', () => {
+    const random = seededRandom(11);
+    // Two strongly correlated features on different scales: slow going for gradient descent.
+    const data: Example[] = Array.from({ length: 2000 }, () => {
+      const a = random() * 20;
+      const b = a * 3 + random() * 6;
+      const y = random() < 1 / (1 + Math.exp(-(0.4 * a - 0.1 * b - 1))) ? 1 : 0;
+      return { x: [a, b, random()], y };
+    });
+    const l2 = 1e-3;
+    const model = trainLogistic(data, { l2 });
+    // At the minimum the gradient of mean log-loss + l2/2·|w|² is zero (in standardised units).
+    const gradient = [0, 0, 0, 0];
+    for (const e of data) {
+      const err = predict(model, e.x) - e.y;
+      e.x.forEach((v, j) => {
+        gradient[j] += (err * (v - model.means[j])) / model.scales[j] / data.length;
+      });
+      gradient[3] += err / data.length;
+    }
+    model.weights.forEach((w, j) => {
+      gradient[j] += l2 * w;
+    });
+    for (const g of gradient) expect(Math.abs(g)).toBeLessThan(1e-9);
+  });
+
+  it('logistic regression keeps finite weights on perfectly separable data', () => {
+    const data: Example[] = Array.from({ length: 200 }, (_, i) => ({ x: [i, i % 7], y: i < 100 ? 0 : 1 }));
+    const model = trainLogistic(data);
+    expect([...model.weights, model.intercept].every(Number.isFinite)).toBe(true);
+    expect(model.weights[0]).toBeGreaterThan(5);
+    expect(
+      auc(
+        data.map((e) => predict(model, e.x)),
+        data.map((e) => e.y),
+      ),
+    ).toBe(1);
   });
 
   it('refuses to train with fewer than 20 examples of either outcome', () => {
