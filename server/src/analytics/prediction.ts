@@ -43,42 +43,67 @@ const ATTEND_FEATURES = ['daysBooked', 'free', 'weekend', 'durationHours', 'seat
 
 /** Tickets of workshops that have ended by the end of the period, with whether their holder came. */
 async function attendExamples(q: AnalyticsQuery): Promise<Keyed[]> {
+  const ended = sql<number>`w.starts_at + w.duration_minutes * 60000`;
   const end = Math.min(q.now, q.period.end);
-  const rows = await q.db
-    .selectFrom('tickets as t')
-    .innerJoin('orders as o', 'o.id', 't.order_id')
-    .innerJoin('workshops as w', 'w.id', 't.workshop_id')
-    .select([
-      't.id',
-      't.workshop_id',
-      't.issued_at',
-      'o.amount',
-      'w.starts_at',
-      'w.duration_minutes',
-      'w.capacity',
-      sql<number>`case when exists (select 1 from room_passes p where p.ticket_id = t.id and p.connected_at is not null) then 1 else 0 end`.as(
-        'attended',
-      ),
-    ])
-    .where('t.site_id', '=', q.siteId)
-    .where('t.status', '=', 'active')
-    .where(sql<number>`w.starts_at + w.duration_minutes * 60000`, '<', end)
-    .execute();
+  // The workshops' own columns are read once per workshop, not once per ticket: every column of
+  // every row costs the driver an allocation, and the tickets are thousands.
+  const [workshops, rows] = await Promise.all([
+    q.db
+      .selectFrom('workshops as w')
+      .select(['w.id', 'w.starts_at', 'w.duration_minutes', 'w.capacity'])
+      .where('w.site_id', '=', q.siteId)
+      .where(ended, '<', end)
+      .execute(),
+    q.db
+      .selectFrom('tickets as t')
+      .innerJoin('orders as o', 'o.id', 't.order_id')
+      .innerJoin('workshops as w', 'w.id', 't.workshop_id')
+      .select([
+        't.id',
+        't.workshop_id',
+        't.issued_at',
+        'o.amount',
+        sql<number>`case when exists (select 1 from room_passes p where p.ticket_id = t.id and p.connected_at is not null) then 1 else 0 end`.as(
+          'attended',
+        ),
+      ])
+      .where('t.site_id', '=', q.siteId)
+      .where('t.status', '=', 'active')
+      .where(ended, '<', end)
+      .execute(),
+  ]);
   const perWorkshop = new Map<string, number>();
   for (const r of rows) perWorkshop.set(r.workshop_id, (perWorkshop.get(r.workshop_id) ?? 0) + 1);
-  return rows.map((r) => {
-    const weekday = new Date(Number(r.starts_at)).getUTCDay();
-    return {
-      key: r.id,
-      x: [
-        Math.max(0, (Number(r.starts_at) - Number(r.issued_at)) / DAY_MS),
-        Number(r.amount) === 0 ? 1 : 0,
-        weekday === 0 || weekday === 6 ? 1 : 0,
-        Number(r.duration_minutes) / 60,
-        (perWorkshop.get(r.workshop_id) ?? 0) / Math.max(1, Number(r.capacity)),
-      ],
-      y: Number(r.attended) > 0 ? 1 : 0,
-    };
+  const features = new Map(
+    workshops.map((w) => {
+      const weekday = new Date(Number(w.starts_at)).getUTCDay();
+      return [
+        w.id,
+        {
+          startsAt: Number(w.starts_at),
+          weekend: weekday === 0 || weekday === 6 ? 1 : 0,
+          hours: Number(w.duration_minutes) / 60,
+          seatsFilled: (perWorkshop.get(w.id) ?? 0) / Math.max(1, Number(w.capacity)),
+        },
+      ];
+    }),
+  );
+  return rows.flatMap((r) => {
+    const w = features.get(r.workshop_id);
+    if (!w) return []; // ended between the two reads
+    return [
+      {
+        key: r.id,
+        x: [
+          Math.max(0, (w.startsAt - Number(r.issued_at)) / DAY_MS),
+          Number(r.amount) === 0 ? 1 : 0,
+          w.weekend,
+          w.hours,
+          w.seatsFilled,
+        ],
+        y: Number(r.attended) > 0 ? 1 : 0,
+      },
+    ];
   });
 }
 
