@@ -56,13 +56,23 @@ export function stableHash(s: string): number {
   return h >>> 0;
 }
 
+/** Items up to this many get their input position packed under the hash in one float (2^21). */
+const PACKED = 2_097_152;
+
 /** At most `max` items, picked by hash (not by order, which would favour early readers). */
 export function stableSample<T>(items: readonly T[], key: (t: T) => string, max: number): T[] {
   if (items.length <= max) return [...items];
-  // Each key hashed once (not twice per comparison); the stable sort keeps ties in input order.
-  return items
-    .map((item) => ({ item, hash: stableHash(key(item)) }))
-    .sort((a, b) => a.hash - b.hash)
-    .slice(0, max)
-    .map((h) => h.item);
+  if (items.length > PACKED) {
+    return items
+      .map((item, index) => ({ item, hash: stableHash(key(item)), index }))
+      .sort((a, b) => a.hash - b.hash || a.index - b.index)
+      .slice(0, max)
+      .map((h) => h.item);
+  }
+  // hash · 2^21 + position stays below 2^53, so it is exact: one native numeric sort orders by
+  // hash, ties in input order, with no comparator call and no object per item.
+  const order = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i++) order[i] = stableHash(key(items[i])) * PACKED + i;
+  order.sort();
+  return Array.from(order.subarray(0, max), (packed) => items[packed % PACKED]);
 }

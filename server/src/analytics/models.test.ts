@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldSmallRows } from './fold.ts';
 import { kmeans, seededRandom } from './kmeans.ts';
+import { stableHash, stableSample } from './learners.ts';
 import { auc, type Example, predict, trainLogistic } from './logistic.ts';
 import { fitModel } from './prediction.ts';
 import { InvalidRange, parseRange, previousPeriod } from './range.ts';
@@ -48,6 +49,20 @@ describe('statistics', () => {
     expect(auc([0.9, 0.8, 0.2, 0.1], [0, 0, 1, 1])).toBe(0);
     expect(auc([0.5, 0.5], [0, 1])).toBe(0.5);
     expect(auc([0.5, 0.6], [1, 1])).toBeNull();
+  });
+});
+
+describe('stable samples', () => {
+  it('keeps the items with the lowest hashes, ties (same key) in input order, ordered by hash', () => {
+    // 3,000 items over 1,000 keys: every key three times, so ties are everywhere.
+    const items = Array.from({ length: 3000 }, (_, i) => ({ key: `anon-${i % 1000}`, i }));
+    const expected = items
+      .map((item) => ({ item, hash: stableHash(item.key) }))
+      .sort((a, b) => a.hash - b.hash || a.item.i - b.item.i)
+      .slice(0, 500)
+      .map((h) => h.item);
+    expect(stableSample(items, (item) => item.key, 500)).toEqual(expected);
+    expect(stableSample(items.slice(0, 10), (item) => item.key, 500)).toEqual(items.slice(0, 10));
   });
 });
 
