@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewEvent } from '../db/schema.ts';
 import { createTestApp, type TestApp } from '../test-support/test-app.ts';
+import { onPostgres } from '../test-support/test-database.ts';
 import { analyticsQuery } from './analytics.ts';
 import { funnelPanel } from './funnel.ts';
 import { parseRange, previousPeriod } from './range.ts';
@@ -59,5 +60,19 @@ describe('funnel: the previous period', () => {
     const october = await funnelPanel(await analyticsQuery(t.deps.db, site, previousPeriod(november), NOW));
     const { conversions: _c, previous: _p, workshops: _w, ...octoberTotals } = october;
     expect(octoberTotals).toEqual(now.previous);
+  });
+});
+
+describe("a period's paid orders", () => {
+  // PostgreSQL picks its plan from table statistics (a test's handful of rows: a sequential scan).
+  it.skipIf(onPostgres)('are read through the (site, paid_at) index, not a scan of every order', () => {
+    const plan = t.database.sqlite
+      ?.prepare(
+        `explain query plan select workshop_id, count(*) from orders
+         where site_id = ? and status in ('paid', 'refunded') and paid_at >= ? and paid_at < ?
+         group by workshop_id`,
+      )
+      .all(siteId, 0, NOW) as { detail: string }[];
+    expect(plan.map((row) => row.detail).join('\n')).toMatch(/USING INDEX orders_site_paid/);
   });
 });
