@@ -114,9 +114,9 @@ try {
     const q = await analyticsQuery(database.db, site, period, now);
     panelsMs[name] = {};
     const runs = name === 'lastYear' ? YEAR_RUNS : RUNS;
-    // One untimed pass over every panel first: the generator's garbage (a million events built
-    // in this process) is collected then, not inside whichever panel happens to be timed first
-    // (the funnel measured ~2× its own cost there, more than the workshops panel that contains it).
+    // One untimed pass over every panel first: whichever panel was timed first (the funnel)
+    // measured more than the workshops panel that contains it, most likely paying for the
+    // garbage of the million events the generator built in this process and for warming up.
     for (const run of Object.values(PANELS)) await run(q);
     for (const [panel, run] of Object.entries(PANELS)) panelsMs[name][panel] = await time(() => run(q), runs);
     requestMs[name] = await time(() => computeAnalytics(database.db, site, period, now), runs);
