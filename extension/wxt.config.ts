@@ -39,6 +39,11 @@ export default defineConfig({
       // onnxruntime-web compiles its wasm: without 'wasm-unsafe-eval' that is a CompileError.
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     },
+    // The popup is a static page (public/popup.html) with one classic script built from
+    // src/entrypoints/popup-script.ts: an HTML entrypoint would get WXT's module script for its
+    // plugins (we use none) and a chunk shared with the background, two more requests before
+    // "For you" can paint.
+    action: { default_title: 'Lectern', default_popup: 'popup.html' },
     web_accessible_resources: [],
     ...(browser === 'firefox'
       ? {

@@ -51,7 +51,8 @@ try {
   await first.close();
 
   const paint: number[] = [];
-  // The page itself (extension page start, script parse): what "For you" cannot be faster than.
+  // The popup page's DOMContentLoaded: its one script has run by then, and with a mirrored list
+  // the list is already rendered in it (the mark follows the next frame).
   const loaded: number[] = [];
   for (let i = 0; i < OPENS; i++) {
     const popup = await ext.popup();
@@ -94,7 +95,7 @@ try {
     .map(([site, r]) => `${site} ${r.p50Ms} ms`)
     .join(', ');
   const pkg = out.packages['chrome-mv3'];
-  const summary = `popup → For you painted (warm) median ${out.popupForYouPaintMedianMs} ms over ${OPENS} opens (target ≤ 150 ms; the popup page alone is ready at ${out.popupDomContentLoadedMedianMs} ms); inference p50 per site: ${sites}; package ${pkg.rawKB} KB raw / ${pkg.brotliKB} KB brotli per browser, ${Math.round(pkg.wasmShare * 100)} % onnxruntime-web wasm`;
+  const summary = `popup → For you painted (warm) median ${out.popupForYouPaintMedianMs} ms over ${OPENS} opens (target ≤ 150 ms; the popup page's DOMContentLoaded at ${out.popupDomContentLoadedMedianMs} ms); inference p50 per site: ${sites}; package ${pkg.rawKB} KB raw / ${pkg.brotliKB} KB brotli per browser, ${Math.round(pkg.wasmShare * 100)} % onnxruntime-web wasm`;
   console.log(summary);
   console.log(JSON.stringify({ ...out, summary }));
 } finally {

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { grantedOrigins, syncContentScript } from '../access/site-access.ts';
 import { extensionUrl } from '../extension-url.ts';
-import { refreshForYou } from '../for-you/for-you.ts';
+import { noteErasure, refreshForYou } from '../for-you/for-you.ts';
 import { crossSiteLog } from '../log/cross-site-log.ts';
 import type { Answers, ExportFile, FromPopup, YourData } from '../messages.ts';
 import { syncReminders } from '../reminders/reminders.ts';
@@ -53,6 +53,7 @@ export async function handlePopupMessage(m: FromPopup): Promise<Answers[FromPopu
       await crossSiteLog.forget(m.key);
       await extensionDb.forgetSite(m.key);
       await syncReminders(await dropTicketsOf(m.key));
+      noteErasure();
       await writeState('forYou', null);
       return yourData();
     case 'export':
@@ -61,6 +62,7 @@ export async function handlePopupMessage(m: FromPopup): Promise<Answers[FromPopu
       await crossSiteLog.deleteAll();
       await extensionDb.clear();
       await writeState('tickets', []);
+      noteErasure();
       await writeState('forYou', null);
       await syncReminders([]);
       return yourData();

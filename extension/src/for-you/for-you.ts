@@ -58,17 +58,30 @@ async function siteRanking(site: KnownSite, now: number): Promise<SiteRanking | 
   };
 }
 
+// Counts the learner's forgets and deletes: a list computed while one ran may hold what was
+// removed, so it is computed again instead of being kept.
+let erasures = 0;
+
+/** Called once a site is forgotten or everything deleted, before "For you" is emptied. */
+export function noteErasure(): void {
+  erasures += 1;
+}
+
 /** Computes "For you" now and keeps it for the popup's next opening. */
 export async function refreshForYou(now = Date.now()): Promise<ForYouCache> {
-  const sites = await extensionDb.sites();
-  const rankings = await Promise.all(sites.map((s) => siteRanking(s, now).catch(() => null)));
-  const items: ForYouItem[] = mergeForYou(
-    rankings.filter((r): r is SiteRanking => r !== null),
-    12,
-  );
-  const cache = { computedAt: now, items };
-  await writeState('forYou', cache);
-  return cache;
+  for (;;) {
+    const seen = erasures;
+    const sites = await extensionDb.sites();
+    const rankings = await Promise.all(sites.map((s) => siteRanking(s, now).catch(() => null)));
+    if (seen !== erasures) continue;
+    const items: ForYouItem[] = mergeForYou(
+      rankings.filter((r): r is SiteRanking => r !== null),
+      12,
+    );
+    const cache = { computedAt: now, items };
+    await writeState('forYou', cache);
+    return cache;
+  }
 }
 
 /** This site's picks for its own page: workshop ids only, nothing about other sites. */

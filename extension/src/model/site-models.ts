@@ -15,7 +15,8 @@ ort.env.wasm.numThreads = 1;
 
 /** How long a model's info is trusted before asking the server for a newer version. */
 const INFO_TTL_MS = 10 * 60_000;
-const live = new Map<string, { version: string; recommender: Promise<Recommender> }>();
+/** Open sessions by site key, with when their model's version was last confirmed. */
+const live = new Map<string, { version: string; checkedAt: number; recommender: Promise<Recommender> }>();
 
 async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url, { credentials: 'omit' });
@@ -60,13 +61,19 @@ function noteInference(siteKey: string, ms: number): void {
 }
 
 async function recommenderFor(site: KnownSite, now: number): Promise<Recommender> {
-  const model = await cachedModel(site, now);
   const open = live.get(site.key);
-  if (open?.version === model.info.version) return open.recommender;
+  // A session on a version confirmed within the TTL needs neither the server nor the model's
+  // bytes from IndexedDB (half a megabyte a site, read on every "For you" otherwise).
+  if (open && now - open.checkedAt < INFO_TTL_MS) return open.recommender;
+  const model = await cachedModel(site, now);
+  if (open?.version === model.info.version) {
+    open.checkedAt = model.fetchedAt;
+    return open.recommender;
+  }
   const recommender = loadRecommender(model.bytes, model.info.meta, {
     ort: ort as unknown as typeof import('onnxruntime-web'),
   });
-  live.set(site.key, { version: model.info.version, recommender });
+  live.set(site.key, { version: model.info.version, checkedAt: model.fetchedAt, recommender });
   if (open) open.recommender.then((r) => r.release()).catch(() => undefined);
   recommender.catch(() => live.delete(site.key));
   return recommender;

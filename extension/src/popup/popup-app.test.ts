@@ -15,7 +15,20 @@ vi.mock('./ask.ts', () => ({
     });
   },
 }));
+// storage.local as the popup sees it: its change listeners, fired by a test.
+const storageListeners = new Set<(changes: Record<string, { newValue?: unknown }>, area: string) => void>();
+vi.mock('wxt/browser', () => ({
+  browser: {
+    storage: {
+      onChanged: {
+        addListener: (f: never) => storageListeners.add(f),
+        removeListener: (f: never) => storageListeners.delete(f),
+      },
+    },
+  },
+}));
 const { PopupApp } = await import('./popup-app.tsx');
+const { forYouMirror } = await import('./for-you-mirror.ts');
 
 const item = (id: string, title: string): ForYouItem => ({
   siteKey: 'http://lectern.test#demo',
@@ -48,6 +61,7 @@ const item = (id: string, title: string): ForYouItem => ({
 let root: HTMLElement;
 beforeEach(() => {
   asked.length = 0;
+  localStorage.clear();
   root = document.createElement('div');
   document.body.append(root);
 });
@@ -78,5 +92,19 @@ describe('popup For you', () => {
     await vi.waitFor(() => expect(asked).toEqual(['for-you']));
     await act(async () => answer([item('ws_charts', 'Charts')]));
     expect(shown()).toEqual(['ws_charts']);
+  });
+
+  it('keeps each list it shows for the next opening, and follows storage.local when it is emptied', async () => {
+    render(h(PopupApp, { locale: 'en', cachedForYou: [item('ws_bread', 'Country bread')] }), root);
+    await vi.waitFor(() => expect(asked).toEqual(['for-you']));
+    await act(async () => answer([item('ws_charts', 'Charts')]));
+    expect(forYouMirror.read()).toMatchObject({ items: [{ workshop: { id: 'ws_charts' } }] });
+    // A forget or a delete in the background empties "For you" in storage.local.
+    await act(async () => {
+      for (const f of storageListeners) f({ forYou: { newValue: null } }, 'local');
+    });
+    expect(shown()).toEqual([]);
+    expect(forYouMirror.read()).toBeNull();
+    expect(localStorage.length).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import type { ForYouItem } from '../for-you/merge.ts';
 import { ForYouTab } from './for-you-tab.tsx';
 import { type ExtensionLocale, t } from './strings.ts';
 import { TicketsTab } from './tickets-tab.tsx';
+import { useForYou } from './use-for-you.ts';
 import { YourDataTab } from './your-data-tab.tsx';
 
 const TABS = ['forYou', 'tickets', 'data'] as const;
@@ -10,8 +11,8 @@ type Tab = (typeof TABS)[number];
 
 /**
  * The popup: three tabs (ARIA tabs pattern: arrow keys move between them). `cachedForYou` is the
- * last computed "For you" (read before the first render); the list lives here so that coming
- * back to the tab shows the newest one at once.
+ * last "For you" shown (the page's mirror, read while the script runs, or `storage.local`); the
+ * list lives here so that coming back to the tab shows the newest one at once.
  */
 export function PopupApp({
   locale,
@@ -22,7 +23,7 @@ export function PopupApp({
 }) {
   const s = t(locale);
   const [tab, setTab] = useState<Tab>('forYou');
-  const [forYou, setForYou] = useState(cachedForYou);
+  const [forYou, acceptForYou] = useForYou(cachedForYou);
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   const onKey = (e: KeyboardEvent) => {
     const i = TABS.indexOf(tab);
@@ -66,7 +67,7 @@ export function PopupApp({
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'forYou' && <ForYouTab locale={locale} items={forYou} onItems={setForYou} />}
+        {tab === 'forYou' && <ForYouTab locale={locale} items={forYou} onFresh={acceptForYou} />}
         {tab === 'tickets' && <TicketsTab locale={locale} />}
         {tab === 'data' && <YourDataTab locale={locale} />}
       </div>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { YourData } from '../messages.ts';
 import { ask } from './ask.ts';
+import { forYouMirror } from './for-you-mirror.ts';
 import { SiteAccessPanel } from './site-access-panel.tsx';
 import { type ExtensionLocale, t } from './strings.ts';
 
@@ -19,6 +20,12 @@ export function YourDataTab({ locale }: { locale: ExtensionLocale }) {
       },
       () => setFailed(true),
     );
+  // Forget and delete empty "For you" in storage.local; its copy in this page goes first, so that
+  // no later opening paints a list built on what the learner asked to remove.
+  const erase = (p: () => Promise<YourData>, done = '') => {
+    forYouMirror.clear();
+    return run(p(), done);
+  };
   useEffect(() => {
     run(ask({ kind: 'your-data' }));
   }, []);
@@ -65,7 +72,7 @@ export function YourDataTab({ locale }: { locale: ExtensionLocale }) {
                   <button
                     type="button"
                     class="button secondary"
-                    onClick={() => run(ask({ kind: 'forget-site', key: site.key }))}
+                    onClick={() => erase(() => ask({ kind: 'forget-site', key: site.key }))}
                   >
                     {s.data.forget(site.host)}
                   </button>
@@ -91,7 +98,7 @@ export function YourDataTab({ locale }: { locale: ExtensionLocale }) {
               class="button"
               onClick={() => {
                 setConfirming(false);
-                run(ask({ kind: 'delete-all' }), s.data.deleted);
+                erase(() => ask({ kind: 'delete-all' }), s.data.deleted);
               }}
             >
               {s.data.yesDelete}
