@@ -8,20 +8,20 @@ import type { NewEvent } from './schema.ts';
 
 /**
  * Writes groups of event batches in ONE transaction, together with the aggregates of the events
- * it stored (EVENT_AGGREGATES); returns the rows inserted per batch.
+ * it stored (`eventAggregates`); returns the rows inserted per batch.
  */
 export type EventWriter = (batches: NewEvent[][]) => Promise<number[]>;
 
 /**
- * What the writer keeps in step with the events. Only events stored now count: a replayed one is
- * already in them. The site's received count goes last, so that on PostgreSQL its row (shared by
- * every process writing to the site) is locked for the commit only.
+ * What a writer keeps in step with the events. Only events stored now count: a replayed one is
+ * already in them. The site's received count goes last (its own shard row), so that on
+ * PostgreSQL that row is locked for the commit only.
  */
-const EVENT_AGGREGATES: readonly AnyAggregate[] = [
+const eventAggregates = (): readonly AnyAggregate[] => [
   readerActivity,
   readerPages,
   readerWorkshopSteps,
-  receivedCount,
+  receivedCount(),
 ];
 
 const COLUMNS = [
@@ -40,6 +40,7 @@ const COLUMNS = [
 
 /** Portable path (PostgreSQL too): one multi-row insert per batch through Kysely. */
 export function kyselyEventWriter(db: Db): EventWriter {
+  const aggregates = eventAggregates();
   return (batches) =>
     db.transaction().execute(async (trx) => {
       const counts: number[] = [];
@@ -56,7 +57,7 @@ export function kyselyEventWriter(db: Db): EventWriter {
         for (const row of rows) if (fresh.delete(row.id)) stored.push(row);
         counts.push(inserted.length);
       }
-      for (const aggregate of EVENT_AGGREGATES) await upsertRows(trx, aggregate, aggregate.rowsOf(stored));
+      for (const aggregate of aggregates) await upsertRows(trx, aggregate, aggregate.rowsOf(stored));
       return counts;
     });
 }
@@ -71,7 +72,7 @@ export function sqliteEventWriter(db: Db, sqlite: SQLite.Database): EventWriter 
   const insert = sqlite.prepare(
     `insert into events (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')}) on conflict (id) do nothing`,
   );
-  const upserts = EVENT_AGGREGATES.map((a) => ({
+  const upserts = eventAggregates().map((a) => ({
     aggregate: a,
     statement: sqlite.prepare(upsertStatement(a)),
   }));

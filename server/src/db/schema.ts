@@ -266,5 +266,7 @@ export interface ReaderWorkshopStepTable {
 /** Events a site has received, by every process (migration 017). */
 export interface SiteEventCountTable {
   site_id: string;
+  /** Each event writer adds to one of the site's rows (events/received-count.ts). */
+  shard: number;
   received: number;
 }

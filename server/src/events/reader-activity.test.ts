@@ -191,7 +191,7 @@ describe('reader_pages, reader_workshop_steps and site_event_counts (kept by the
     expect(await receivedEvents(t.database.db, siteId)).toBe(12);
   });
 
-  it('the portable writer keeps the same rows, one count per site of a group', async () => {
+  it('the portable writer keeps the same rows, and every writer adds to the site’s count', async () => {
     const other = (await t.site(['https://other.example'])).id;
     const write = kyselyEventWriter(t.database.db);
     const row = (site: string, type: string, more: Record<string, unknown> = {}) => ({
@@ -220,6 +220,9 @@ describe('reader_pages, reader_workshop_steps and site_event_counts (kept by the
     expect([await receivedEvents(t.database.db, siteId), await receivedEvents(t.database.db, other)]).toEqual(
       [2, 1],
     );
+    // Another writer (as another process would) adds to its own shard row; the count is their sum.
+    await t.deps.eventWriter([[row(siteId, 'page_view', { path: '/b' })], [row(siteId, 'room_join')]]);
+    expect(await receivedEvents(t.database.db, siteId)).toBe(4);
   });
 
   it('migration 017 builds them from stored history and drops the two per-event indexes', async () => {

@@ -30,8 +30,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema
     .createTable('site_event_counts')
-    .addColumn('site_id', 'varchar(64)', (c) => c.primaryKey())
+    .addColumn('site_id', 'varchar(64)', (c) => c.notNull())
+    .addColumn('shard', 'integer', (c) => c.notNull())
     .addColumn('received', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('site_event_counts_pk', ['site_id', 'shard'])
     .execute();
   await db.schema
     .alterTable('reco_models')
@@ -64,8 +66,8 @@ export async function rebuildIngestAggregates(db: QueryExecutorProvider, siteId?
     select site_id, anon, workshop_id, type, max(ts)
     from events where type in ('checkout_start', 'purchase') and workshop_id is not null ${and}
     group by site_id, anon, workshop_id, type`.execute(db);
-  await sql`insert into site_event_counts (site_id, received)
-    select site_id, count(*) from events ${where} group by site_id`.execute(db);
+  await sql`insert into site_event_counts (site_id, shard, received)
+    select site_id, 0, count(*) from events ${where} group by site_id`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
