@@ -191,7 +191,7 @@ export class RecoService {
   /**
    * When the site's latest model was stored, by any process, and the site's received count its
    * training started from (null: no model yet). Events since = received count − that count: two
-   * primary-key lookups, however large the log.
+   * short index reads (the model, the site's count rows), however large the event log.
    */
   private async lastTrained(siteId: string): Promise<{ at: number; receivedCount: number } | null> {
     const row = await this.db
