@@ -16,7 +16,7 @@ export const BUDGETS = [
   ['server-events', 'event ingest p99', (r) => r.latencyMs?.p99, '≤', 50, 'ms'],
   // Issue 17: every panel on 1,000,000 events and 10,000 orders, and ingestion with its index.
   ['analytics', 'analytics panel p95 (worst panel, last 30 days)', (r) => r.worstP95Ms, '≤', 200, 'ms'],
-  ['analytics', 'event ingest with the analytics index', (r) => r.eventsPerSec, '≥', 20000, 'events/s'],
+  ['analytics', 'event ingest with the analytics aggregates', (r) => r.eventsPerSec, '≥', 20000, 'events/s'],
   ['widget-first-card', 'script start → first card (median)', (r) => r.medianMs, '≤', 150, 'ms'],
   // Issue 20: against the strongest baseline reported (the recency-weighted item-kNN).
   ['model', 'NDCG@10 gain over the recency-weighted item-kNN', (r) => r.ndcgGainOverBaseline, '≥', 8, '%'],

@@ -37,16 +37,19 @@ export async function pagesPanel(q: AnalyticsQuery): Promise<PagesPanel> {
       .orderBy('views', 'desc')
       .limit(TOP_PAGES * 3)
       .execute(),
-    // Each purchase looks up its reader's earlier page views through the (site, anon, type, ts) index.
+    // Each purchase looks up its reader's days of page views up to 30 days before it (kept by the
+    // event writer, events/reader-journeys.ts): a day counts when one of its views is inside the
+    // window, which its first and last view's times tell exactly (no day spans both ends).
     q.db
       .selectFrom('events as b')
-      .innerJoin('events as p', (join) =>
+      .innerJoin('reader_pages as p', (join) =>
         join
           .onRef('p.site_id', '=', 'b.site_id')
           .onRef('p.anon', '=', 'b.anon')
-          .on('p.type', '=', 'page_view')
-          .onRef('p.ts', '<=', 'b.ts')
-          .on('p.ts', '>=', sql<number>`b.ts - ${sql.lit(ATTRIBUTION_MS)}`),
+          .on('p.day', '>=', sql<number>`(b.ts - ${sql.lit(ATTRIBUTION_MS)}) / ${sql.lit(DAY_MS)}`)
+          .on('p.day', '<=', sql<number>`b.ts / ${sql.lit(DAY_MS)}`)
+          .onRef('p.first_ts', '<=', 'b.ts')
+          .on('p.last_ts', '>=', sql<number>`b.ts - ${sql.lit(ATTRIBUTION_MS)}`),
       )
       .select((eb) => [
         'p.path',
@@ -57,7 +60,6 @@ export async function pagesPanel(q: AnalyticsQuery): Promise<PagesPanel> {
       .where('b.type', '=', 'purchase')
       .where('b.ts', '>=', q.period.start)
       .where('b.ts', '<', q.period.end)
-      .where('p.path', 'is not', null)
       .groupBy('p.path')
       .orderBy('purchases', 'desc')
       .limit(TOP_PAGES * 3)
@@ -69,10 +71,10 @@ export async function pagesPanel(q: AnalyticsQuery): Promise<PagesPanel> {
     path: v.path ?? '',
     views: Number(v.views),
     readers: Number(v.readers),
-    purchases: purchasesOf.get(v.path) ?? 0,
+    purchases: purchasesOf.get(v.path ?? '') ?? 0,
   }));
   const byPurchases = bought.map((b) => ({
-    path: b.path ?? '',
+    path: b.path,
     views: viewsOf.get(b.path) ?? 0,
     readers: Number(b.readers),
     purchases: Number(b.purchases),

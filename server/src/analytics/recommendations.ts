@@ -6,6 +6,7 @@ import type {
   RecoVerdict,
   RecoVersionFigures,
 } from '../contract/analytics.ts';
+import type { WORKSHOP_STEPS } from '../events/reader-journeys.ts';
 import type { AnalyticsQuery } from './query.ts';
 import { differenceInterval, round, roundOrNull, share, wilson } from './stats.ts';
 
@@ -25,10 +26,11 @@ export function parseRecoLabel(label: string | null): { version: string; variant
 }
 
 /**
- * Clicks followed by the same reader's checkout (or purchase) of the clicked workshop, per label.
- * `exists` per click stops at the first match and uses the (site, anon) index of migration 011.
+ * Clicks followed by the same reader's checkout (or purchase) of the clicked workshop, per label:
+ * a click counts when the reader's latest such step (kept per reader and workshop by the event
+ * writer, events/reader-journeys.ts) is not before it. One primary-key lookup per click.
  */
-async function clicksFollowedBy(q: AnalyticsQuery, type: 'checkout_start' | 'purchase') {
+async function clicksFollowedBy(q: AnalyticsQuery, type: (typeof WORKSHOP_STEPS)[number]) {
   const rows = await q.db
     .selectFrom('events as c')
     .select((eb) => ['c.label', eb.fn.countAll().as('n')])
@@ -38,13 +40,13 @@ async function clicksFollowedBy(q: AnalyticsQuery, type: 'checkout_start' | 'pur
     .where('c.ts', '<', q.period.end)
     .where(({ exists, selectFrom }) =>
       exists(
-        selectFrom('events as e')
-          .select('e.id')
-          .where('e.site_id', '=', q.siteId)
-          .whereRef('e.anon', '=', 'c.anon')
-          .where('e.type', '=', type)
-          .whereRef('e.workshop_id', '=', 'c.workshop_id')
-          .whereRef('e.ts', '>=', 'c.ts'),
+        selectFrom('reader_workshop_steps as s')
+          .select('s.last_ts')
+          .where('s.site_id', '=', q.siteId)
+          .whereRef('s.anon', '=', 'c.anon')
+          .whereRef('s.workshop_id', '=', 'c.workshop_id')
+          .where('s.type', '=', type)
+          .whereRef('s.last_ts', '>=', 'c.ts'),
       ),
     )
     .groupBy('c.label')

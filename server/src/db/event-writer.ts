@@ -1,18 +1,28 @@
 import type SQLite from 'better-sqlite3';
-import {
-  readerActivityOf,
-  UPSERT_READER_ACTIVITY,
-  upsertReaderActivity,
-  upsertValues,
-} from '../events/reader-activity.ts';
+import { type AnyAggregate, upsertRows, upsertStatement, upsertValues } from '../events/aggregate.ts';
+import { readerActivity } from '../events/reader-activity.ts';
+import { readerPages, readerWorkshopSteps } from '../events/reader-journeys.ts';
+import { receivedCount } from '../events/received-count.ts';
 import type { Db } from './database.ts';
 import type { NewEvent } from './schema.ts';
 
 /**
- * Writes groups of event batches in ONE transaction, together with the analytics aggregates of
- * the events it stored (events/reader-activity.ts); returns the rows inserted per batch.
+ * Writes groups of event batches in ONE transaction, together with the aggregates of the events
+ * it stored (`eventAggregates`); returns the rows inserted per batch.
  */
 export type EventWriter = (batches: NewEvent[][]) => Promise<number[]>;
+
+/**
+ * What a writer keeps in step with the events. Only events stored now count: a replayed one is
+ * already in them. The site's received count goes last (its own shard row), so that on
+ * PostgreSQL that row is locked for the commit only.
+ */
+const eventAggregates = (): readonly AnyAggregate[] => [
+  readerActivity,
+  readerPages,
+  readerWorkshopSteps,
+  receivedCount(),
+];
 
 const COLUMNS = [
   'id',
@@ -30,6 +40,7 @@ const COLUMNS = [
 
 /** Portable path (PostgreSQL too): one multi-row insert per batch through Kysely. */
 export function kyselyEventWriter(db: Db): EventWriter {
+  const aggregates = eventAggregates();
   return (batches) =>
     db.transaction().execute(async (trx) => {
       const counts: number[] = [];
@@ -41,13 +52,12 @@ export function kyselyEventWriter(db: Db): EventWriter {
           .onConflict((oc) => oc.column('id').doNothing())
           .returning('id')
           .execute();
-        // Only the events stored now count: a replayed one is already in the aggregates. An id
-        // twice in one batch comes back once, so each returned id takes one row.
+        // An id twice in one batch comes back once, so each returned id takes one row.
         const fresh = new Set(inserted.map((r) => r.id));
         for (const row of rows) if (fresh.delete(row.id)) stored.push(row);
         counts.push(inserted.length);
       }
-      await upsertReaderActivity(trx, readerActivityOf(stored));
+      for (const aggregate of aggregates) await upsertRows(trx, aggregate, aggregate.rowsOf(stored));
       return counts;
     });
 }
@@ -62,7 +72,10 @@ export function sqliteEventWriter(db: Db, sqlite: SQLite.Database): EventWriter 
   const insert = sqlite.prepare(
     `insert into events (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')}) on conflict (id) do nothing`,
   );
-  const upsert = sqlite.prepare(UPSERT_READER_ACTIVITY);
+  const upserts = eventAggregates().map((a) => ({
+    aggregate: a,
+    statement: sqlite.prepare(upsertStatement(a)),
+  }));
   const writeAll = sqlite.transaction((batches: NewEvent[][]) => {
     const stored: NewEvent[] = [];
     const counts = batches.map((rows) => {
@@ -86,8 +99,9 @@ export function sqliteEventWriter(db: Db, sqlite: SQLite.Database): EventWriter 
       }
       return inserted;
     });
-    // One upsert per reader, day and session of the group, not one per event.
-    for (const row of readerActivityOf(stored)) upsert.run(upsertValues(row));
+    // One upsert per aggregate row of the group (per reader, day and session…), not per event.
+    for (const { aggregate, statement } of upserts)
+      for (const row of aggregate.rowsOf(stored)) statement.run(upsertValues(aggregate, row));
     return counts;
   });
   return (batches) => db.connection().execute(async () => writeAll(batches));

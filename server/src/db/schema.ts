@@ -170,6 +170,8 @@ export interface RecoModelTable {
   source: 'events' | 'cold-start';
   events_used: number;
   created_at: number;
+  /** The site's `site_event_counts.received` when this model's training read the events (017). */
+  received_count: Generated<number>;
 }
 
 export interface Database {
@@ -188,6 +190,9 @@ export interface Database {
   job_leases: JobLeaseTable;
   list_versions: ListVersionTable;
   reader_activity: ReaderActivityTable;
+  reader_pages: ReaderPageTable;
+  reader_workshop_steps: ReaderWorkshopStepTable;
+  site_event_counts: SiteEventCountTable;
 }
 
 export type SiteRow = Selectable<SiteTable>;
@@ -236,4 +241,32 @@ export interface ReaderActivityTable {
   purchases: number;
   room_joins: number;
   interactions: number;
+}
+
+/** The paths one reader viewed on one UTC day, kept by the event writer (migration 017). */
+export interface ReaderPageTable {
+  site_id: string;
+  anon: string;
+  day: number;
+  path: string;
+  views: number;
+  first_ts: number;
+  last_ts: number;
+}
+
+/** One reader's latest `checkout_start` / `purchase` event per workshop (migration 017). */
+export interface ReaderWorkshopStepTable {
+  site_id: string;
+  anon: string;
+  workshop_id: string;
+  type: string;
+  last_ts: number;
+}
+
+/** Events a site has received, by every process (migration 017). */
+export interface SiteEventCountTable {
+  site_id: string;
+  /** Each event writer adds to one of the site's rows (events/received-count.ts). */
+  shard: number;
+  received: number;
 }

@@ -1,5 +1,5 @@
-import type { Transaction } from 'kysely';
-import type { Database, NewEvent, ReaderActivityTable } from '../db/schema.ts';
+import type { ReaderActivityTable } from '../db/schema.ts';
+import { type Aggregate, rowFor } from './aggregate.ts';
 
 export type ReaderActivityRow = ReaderActivityTable;
 
@@ -13,23 +13,24 @@ const COUNTED = {
   room_interaction: 'interactions',
 } as const satisfies Record<string, keyof ReaderActivityRow>;
 
-export const ACTIVITY_COUNTERS = ['events', ...Object.values(COUNTED)] as const;
-export const ACTIVITY_KEY = ['site_id', 'day', 'anon', 'session'] as const;
+const COUNTERS = ['events', ...Object.values(COUNTED)] as const;
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 /**
- * The stored events folded into one row per (site, UTC day, reader, session): a browser's batch
- * is one reader's session, so 50 events usually become one upsert.
+ * What each reader did per (site, UTC day, session), the rows behind retention, prediction and
+ * segments (migration 016): a browser's batch is one reader's session, so 50 events usually
+ * become one upsert.
  */
-export function readerActivityOf(events: Iterable<NewEvent>): ReaderActivityRow[] {
-  const rows = new Map<string, ReaderActivityRow>();
-  for (const e of events) {
-    const day = Math.floor(e.ts / DAY_MS);
-    const key = `${e.site_id}\n${day}\n${e.anon}\n${e.session}`;
-    let row = rows.get(key);
-    if (!row) {
-      row = {
+export const readerActivity: Aggregate<ReaderActivityRow> = {
+  table: 'reader_activity',
+  key: ['site_id', 'day', 'anon', 'session'],
+  merge: Object.fromEntries(COUNTERS.map((c) => [c, 'add'])),
+  rowsOf(events) {
+    const rows = new Map<string, ReaderActivityRow>();
+    for (const e of events) {
+      const day = Math.floor(e.ts / DAY_MS);
+      const row = rowFor(rows, `${e.site_id}\n${day}\n${e.anon}\n${e.session}`, () => ({
         site_id: e.site_id,
         day,
         anon: e.anon,
@@ -41,46 +42,11 @@ export function readerActivityOf(events: Iterable<NewEvent>): ReaderActivityRow[
         purchases: 0,
         room_joins: 0,
         interactions: 0,
-      };
-      rows.set(key, row);
+      }));
+      row.events += 1;
+      const counter = COUNTED[e.type as keyof typeof COUNTED];
+      if (counter) row[counter] += 1;
     }
-    row.events += 1;
-    const counter = COUNTED[e.type as keyof typeof COUNTED];
-    if (counter) row[counter] += 1;
-  }
-  return [...rows.values()];
-}
-
-/** The same upsert for SQLite's prepared statement and PostgreSQL: add to the row if it exists. */
-export const UPSERT_READER_ACTIVITY = `insert into reader_activity (${[...ACTIVITY_KEY, ...ACTIVITY_COUNTERS].join(', ')})
-  values (${[...ACTIVITY_KEY, ...ACTIVITY_COUNTERS].map(() => '?').join(', ')})
-  on conflict (${ACTIVITY_KEY.join(', ')}) do update set
-  ${ACTIVITY_COUNTERS.map((c) => `${c} = reader_activity.${c} + excluded.${c}`).join(', ')}`;
-
-/** Positional values of one row for `UPSERT_READER_ACTIVITY`. */
-export const upsertValues = (row: ReaderActivityRow) => [
-  ...ACTIVITY_KEY.map((k) => row[k]),
-  ...ACTIVITY_COUNTERS.map((c) => row[c]),
-];
-
-/** Rows per statement: 11 parameters each stays far below both databases' parameter limits. */
-const CHUNK = 500;
-
-/** Portable path: multi-row upserts through Kysely inside the events' transaction. */
-export async function upsertReaderActivity(trx: Transaction<Database>, rows: readonly ReaderActivityRow[]) {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await trx
-      .insertInto('reader_activity')
-      .values(rows.slice(i, i + CHUNK))
-      .onConflict((oc) =>
-        oc
-          .columns(ACTIVITY_KEY)
-          .doUpdateSet((eb) =>
-            Object.fromEntries(
-              ACTIVITY_COUNTERS.map((c) => [c, eb(`reader_activity.${c}`, '+', eb.ref(`excluded.${c}`))]),
-            ),
-          ),
-      )
-      .execute();
-  }
-}
+    return [...rows.values()];
+  },
+};

@@ -1,7 +1,7 @@
 import type { ModelMeta } from '@lectern/model';
-import { sql } from 'kysely';
 import type { ModelSource } from '../contract/reco.ts';
 import type { Db } from '../db/database.ts';
+import { receivedEvents } from '../events/received-count.ts';
 import { HttpError } from '../http/http-error.ts';
 import type { JobLeases } from '../jobs/job-leases.ts';
 import type { Logger } from '../log.ts';
@@ -93,6 +93,8 @@ export class RecoService {
   private async trainNow(siteId: string): Promise<StoredModel> {
     clearTimeout(this.deferred.get(siteId));
     this.deferred.delete(siteId);
+    // What the retrain trigger counts from: events stored from now on are not in this model.
+    const receivedCount = await receivedEvents(this.db, siteId);
     const data = await readSiteTrainingData(this.db, siteId);
     if (data.items.length === 0)
       throw new HttpError(409, 'conflict', 'The site has no workshops to recommend yet');
@@ -123,9 +125,12 @@ export class RecoService {
         source,
         events_used: data.eventsUsed,
         created_at: createdAt,
+        received_count: receivedCount,
       })
       // Same bytes as an existing version: just make it the latest again.
-      .onConflict((oc) => oc.column('version').doUpdateSet({ created_at: createdAt }))
+      .onConflict((oc) =>
+        oc.column('version').doUpdateSet({ created_at: createdAt, received_count: receivedCount }),
+      )
       .execute();
     this.log.info(
       { siteId, version: trained.meta.version, source, items: data.items.length, events: data.eventsUsed },
@@ -154,10 +159,13 @@ export class RecoService {
 
   private async scheduleIfDue(siteId: string): Promise<void> {
     const { afterEvents, minIntervalMs } = this.retrain;
-    const trainedAt = await this.lastTrainedAt(siteId);
-    if ((await this.eventsSince(siteId, trainedAt, afterEvents)) < afterEvents) return;
+    const [trained, received] = await Promise.all([
+      this.lastTrained(siteId),
+      receivedEvents(this.db, siteId),
+    ]);
+    if (received - (trained?.receivedCount ?? 0) < afterEvents) return;
     if (this.training.has(siteId) || this.deferred.has(siteId)) return; // decided meanwhile
-    this.schedule(siteId, trainedAt === null ? 0 : trainedAt + minIntervalMs - this.now(), () =>
+    this.schedule(siteId, trained === null ? 0 : trained.at + minIntervalMs - this.now(), () =>
       this.claimRetrain(siteId).then((mine) => {
         if (mine) return this.train(siteId);
         // Another process retrained the site within the interval (from every stored event) or
@@ -180,34 +188,20 @@ export class RecoService {
     this.deferred.set(siteId, timer);
   }
 
-  /** When the site's latest model was stored, by any process (null: it has none yet). */
-  private async lastTrainedAt(siteId: string): Promise<number | null> {
+  /**
+   * When the site's latest model was stored, by any process, and the site's received count its
+   * training started from (null: no model yet). Events since = received count − that count: two
+   * short index reads (the model, the site's count rows), however large the event log.
+   */
+  private async lastTrained(siteId: string): Promise<{ at: number; receivedCount: number } | null> {
     const row = await this.db
       .selectFrom('reco_models')
-      .select((eb) => eb.fn.max('created_at').as('at'))
+      .select(['created_at', 'received_count'])
       .where('site_id', '=', siteId)
+      .orderBy('created_at', 'desc')
+      .orderBy('version')
       .executeTakeFirst();
-    return row?.at == null ? null : Number(row.at);
-  }
-
-  /**
-   * Events the site received since `since` (all of them without a model), counting no further
-   * than `cap`: the index on (site_id, received_at) keeps this a short range scan however large
-   * the log. From the same millisecond on, so that a frozen clock (tests) still counts new events.
-   */
-  private async eventsSince(siteId: string, since: number | null, cap: number): Promise<number> {
-    const recent = this.db
-      .selectFrom('events')
-      .select('id')
-      .where('site_id', '=', siteId)
-      .$if(since !== null, (qb) => qb.where('received_at', '>=', since!))
-      .limit(cap)
-      .as('recent');
-    const row = await this.db
-      .selectFrom(recent)
-      .select(sql<number>`count(*)`.as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+    return row ? { at: Number(row.created_at), receivedCount: Number(row.received_count) } : null;
   }
 
   /** True when no other process retrained the site within the interval; takes it for this one. */

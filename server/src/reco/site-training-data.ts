@@ -34,7 +34,12 @@ export async function readSiteTrainingData(db: Db, siteId: string, chunk = CHUNK
       byLearner.set(e.anon, list);
     }
   }
-  const sequences = [...byLearner.values()].map((list) => historyItemKeys(list)).filter((s) => s.length > 0);
+  // Learners in id order, each one's events oldest first (ties by event id): the same sequences
+  // in the same order whatever order the rows were read in.
+  const sequences = [...byLearner.keys()]
+    .sort()
+    .map((anon) => historyItemKeys((byLearner.get(anon) ?? []).sort(oldestFirst)))
+    .filter((s) => s.length > 0);
 
   const workshops = await db
     .selectFrom('workshops')
@@ -69,35 +74,39 @@ type InterestRow = {
   ts: number;
 };
 
+const oldestFirst = (a: InterestRow, b: InterestRow) =>
+  a.ts - b.ts || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /**
- * The site's interest events, each learner's oldest first, in chunks (keyset on anon, ts, id):
- * on SQLite a query runs on the event loop, and reading a million-event site's 270,000 interest
- * events at once stalled every request for 4.5 s; read in chunks, with the loop free in between,
- * each read of 2,000 rows blocks it for at most ~0.1 s and the model learns from exactly the same events.
+ * The site's interest events, type by type, in chunks (keyset on ts, id through the (site, type,
+ * ts) index; the caller orders each learner's events): on SQLite a query runs on the event loop,
+ * and reading a million-event site's 270,000 interest events at once stalled every request for
+ * 4.5 s; read in chunks, with the loop free in between, each read of 2,000 rows blocks it briefly
+ * and the model learns from exactly the same events. (Ingestion keeps no per-learner index on
+ * events since migration 017, so the read does not ask for the learner's order.)
  */
 async function* interestEvents(db: Db, siteId: string, size: number): AsyncGenerator<InterestRow[]> {
-  let after: InterestRow | undefined;
-  for (;;) {
-    const rows = await db
-      .selectFrom('events')
-      .select(['id', 'anon', 'type', 'workshop_id as workshop', 'path', 'ts'])
-      .where('site_id', '=', siteId)
-      .where('type', 'in', CLIENT_INTEREST_TYPES)
-      .$if(after !== undefined, (qb) =>
-        qb.where((eb) =>
-          eb(eb.refTuple('anon', 'ts', 'id'), '>', eb.tuple(after!.anon, after!.ts, after!.id)),
-        ),
-      )
-      .orderBy('anon')
-      .orderBy('ts')
-      .orderBy('id')
-      .limit(size)
-      .execute();
-    if (rows.length === 0) return;
-    const chunk = rows.map((r) => ({ ...r, ts: Number(r.ts) }));
-    yield chunk;
-    if (rows.length < size) return;
-    after = chunk[chunk.length - 1];
-    await new Promise((resolve) => setImmediate(resolve));
+  for (const type of CLIENT_INTEREST_TYPES) {
+    let after: InterestRow | undefined;
+    for (;;) {
+      const rows = await db
+        .selectFrom('events')
+        .select(['id', 'anon', 'type', 'workshop_id as workshop', 'path', 'ts'])
+        .where('site_id', '=', siteId)
+        .where('type', '=', type)
+        .$if(after !== undefined, (qb) =>
+          qb.where((eb) => eb(eb.refTuple('ts', 'id'), '>', eb.tuple(after!.ts, after!.id))),
+        )
+        .orderBy('ts')
+        .orderBy('id')
+        .limit(size)
+        .execute();
+      if (rows.length === 0) break;
+      const chunk = rows.map((r) => ({ ...r, ts: Number(r.ts) }));
+      yield chunk;
+      if (rows.length < size) break;
+      after = chunk[chunk.length - 1];
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 }

@@ -13,6 +13,7 @@ import * as analytics from './011-analytics.ts';
 import * as processes from './014-processes.ts';
 import * as sharedCounters from './015-shared-counters.ts';
 import * as readerActivity from './016-reader-activity.ts';
+import * as ingestAggregates from './017-ingest-aggregates.ts';
 import * as ordersPaid from './018-orders-paid.ts';
 
 /** Versioned migrations, applied in key order at start. Never edit one that has shipped: add the next. */
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   '014-processes': processes,
   '015-shared-counters': sharedCounters,
   '016-reader-activity': readerActivity,
+  '017-ingest-aggregates': ingestAggregates,
   '018-orders-paid': ordersPaid,
 };
