@@ -29,7 +29,7 @@ import { startBenchServer } from './bench-server.ts';
 import { ingestEvents, rawSink } from './history-sink.ts';
 
 const SITE = 'bench';
-const RUNS = Number(process.env.BENCH_RUNS ?? 8);
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 /** The whole year takes seconds per panel: fewer runs, reported next to the default range. */
 const YEAR_RUNS = Number(process.env.BENCH_YEAR_RUNS ?? 3);
 const INGEST_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
