@@ -1,6 +1,6 @@
-import type { PublicWorkshop } from '@lectern/server/contract';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KnownSite } from '../store/extension-db.ts';
+import { testWorkshop } from '../test-support/workshop.ts';
 
 // refreshForYou with its storage and the site's server replaced: what it keeps when the learner
 // forgets a site while a list is being computed.
@@ -13,26 +13,7 @@ const site: KnownSite = {
   firstSeen: 0,
   lastSeen: 0,
 };
-const bread: PublicWorkshop = {
-  id: 'ws_course_bread',
-  siteId: 'course',
-  status: 'published',
-  title: 'Country bread',
-  summary: '',
-  description: '',
-  hostName: 'Host',
-  startsAt: '2030-01-02T10:00:00.000Z',
-  endsAt: '2030-01-02T11:00:00.000Z',
-  durationMinutes: 60,
-  timeZone: 'UTC',
-  capacity: 10,
-  seatsLeft: 4,
-  priceAmount: 0,
-  currency: 'EUR',
-  tags: ['baking'],
-  language: 'en',
-  roomEndedAt: null,
-};
+const bread = testWorkshop({ id: 'ws_course_bread', siteId: 'course', title: 'Country bread' });
 
 let known: KnownSite[] = [];
 /** Called when the site's workshops are asked for (the slow part of a refresh). */

@@ -1,27 +1,18 @@
 import type { PublicWorkshop } from '@lectern/server/contract';
 import { describe, expect, it } from 'vitest';
+import { testWorkshop } from '../test-support/workshop.ts';
 import { mergeForYou, type SiteRanking } from './merge.ts';
 
-const ws = (id: string, tags: string[], language = 'en', inDays = 3): PublicWorkshop => ({
-  id,
-  siteId: id.split('_')[0],
-  status: 'published',
-  title: `Workshop ${id}`,
-  summary: '',
-  description: '',
-  hostName: 'Host',
-  startsAt: new Date(Date.UTC(2030, 0, 1 + inDays)).toISOString(),
-  endsAt: new Date(Date.UTC(2030, 0, 1 + inDays, 2)).toISOString(),
-  durationMinutes: 60,
-  timeZone: 'UTC',
-  capacity: 10,
-  seatsLeft: 5,
-  priceAmount: 0,
-  currency: 'EUR',
-  tags,
-  language,
-  roomEndedAt: null,
-});
+const ws = (id: string, tags: string[], language = 'en', inDays = 3): PublicWorkshop =>
+  testWorkshop({
+    id,
+    siteId: id.split('_')[0],
+    startsAt: new Date(Date.UTC(2030, 0, 1 + inDays)).toISOString(),
+    endsAt: new Date(Date.UTC(2030, 0, 1 + inDays, 2)).toISOString(),
+    seatsLeft: 5,
+    tags,
+    language,
+  });
 
 const blogSourdough = ws('blog_sourdough', ['baking', 'food']);
 const blogTs = ws('blog_ts', ['programming']);

@@ -1,8 +1,8 @@
-import type { PublicWorkshop } from '@lectern/server/contract';
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ForYouItem } from '../for-you/merge.ts';
+import { testWorkshop } from '../test-support/workshop.ts';
 
 // The background's answer to "for-you", held until a test releases it.
 let answer: (items: ForYouItem[]) => void;
@@ -36,26 +36,7 @@ const item = (id: string, title: string): ForYouItem => ({
   link: 'http://blog.test/',
   score: 1,
   because: { title: 'Sourdough starter', host: 'blog.test' },
-  workshop: {
-    id,
-    siteId: 'demo',
-    status: 'published',
-    title,
-    summary: '',
-    description: '',
-    hostName: 'Host',
-    startsAt: '2030-01-02T10:00:00.000Z',
-    endsAt: '2030-01-02T11:00:00.000Z',
-    durationMinutes: 60,
-    timeZone: 'UTC',
-    capacity: 10,
-    seatsLeft: 4,
-    priceAmount: 0,
-    currency: 'EUR',
-    tags: ['baking'],
-    language: 'en',
-    roomEndedAt: null,
-  } satisfies PublicWorkshop,
+  workshop: testWorkshop({ id, title }),
 });
 
 let root: HTMLElement;
