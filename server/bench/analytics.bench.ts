@@ -5,7 +5,6 @@
 // year), then the whole request that answers them all, and event ingestion is measured through
 // POST /v1/events (autocannon) with the analytics aggregates in place. Prints JSON on the last line.
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { analyticsQuery, computeAnalytics } from '../src/analytics/analytics.ts';
 import { attendancePanel } from '../src/analytics/attendance.ts';
 import { funnelPanel } from '../src/analytics/funnel.ts';
@@ -24,9 +23,8 @@ import { workshopsPanel } from '../src/analytics/workshops.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { rebuildReaderActivity } from '../src/db/migrations/016-reader-activity.ts';
 import { rebuildIngestAggregates } from '../src/db/migrations/017-ingest-aggregates.ts';
-import { generateHistory } from '../src/demo/demo-history.ts';
 import { startBenchServer } from './bench-server.ts';
-import { ingestEvents, rawSink } from './history-sink.ts';
+import { generateBenchSite, ingestEvents } from './history-sink.ts';
 
 const SITE = 'bench';
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -76,24 +74,12 @@ const server = await startBenchServer({
   LECTERN_RECO_RETRAIN_EVENTS: '0',
 });
 try {
-  const file = path.join(server.dataDir, 'lectern.sqlite');
-  const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 5000');
   const now = Date.now();
-  sqlite
-    .prepare(
-      'insert into sites (id, name, origins, owner_key_hash, settings, created_at) values (?, ?, ?, ?, ?, ?)',
-    )
-    .run(SITE, 'Bench', '["https://bench.example"]', 'x', '{}', now);
-  const started = performance.now();
-  const generated = await generateHistory(
-    { siteId: SITE, now, days: 365, sessionsPerDay: 252, seed: 7, checkoutRate: 0.55, capacity: 250 },
-    rawSink(sqlite),
+  const { generateSeconds, ...generated } = await generateBenchSite(
+    path.join(server.dataDir, 'lectern.sqlite'),
+    SITE,
+    now,
   );
-  const generateSeconds = Math.round((performance.now() - started) / 100) / 10;
-  sqlite.close();
   console.log(`generated ${generated.events} events and ${generated.orders} orders in ${generateSeconds} s`);
 
   const database = openDatabase(server.dataDir);
